@@ -1,0 +1,145 @@
+import type { DeviceResult, PartError, PollError } from '@xiaowang/shared';
+import { CHECKS } from '../checks/index.ts';
+import type { PollContext } from '../checks/check.ts';
+import { pollContext, SYSTEM_OIDS, extractSystem } from '../checks/system.ts';
+import type { SnmpClient } from '../snmp/client.ts';
+import type { SnmpCredentials, SnmpTarget, SnmpTiming } from '../snmp/credentials.ts';
+import type { SnmpError } from '../snmp/errors.ts';
+import { snmpError } from '../snmp/errors.ts';
+import { NetSnmpClient } from '../snmp/net-snmp-client.ts';
+import { WalkSet } from '../snmp/walk-set.ts';
+import { mergePlans } from './plan.ts';
+import { buildSnapshot } from './build-snapshot.ts';
+
+export interface DeviceTarget extends SnmpTarget {
+  /** The school's name for the device; shown in reports instead of credentials. */
+  readonly name: string;
+  readonly credentials: SnmpCredentials;
+}
+
+export type ClientFactory = (
+  target: SnmpTarget,
+  credentials: SnmpCredentials,
+  timing: Partial<SnmpTiming>,
+) => SnmpClient & { repetitions?: number };
+
+export interface PollDeviceOptions {
+  readonly timing?: Partial<SnmpTiming>;
+  /** Budget for the whole device; one slow device must not hold the cycle. */
+  readonly deadlineMs?: number;
+  readonly clientFactory?: ClientFactory;
+  readonly now?: () => number;
+}
+
+export const DEFAULT_DEVICE_DEADLINE_MS = 60_000;
+const SCALARS_PER_GET = 16;
+
+const defaultFactory: ClientFactory = (target, credentials, timing) =>
+  new NetSnmpClient(target, credentials, timing);
+
+function toPollError(error: SnmpError): PollError {
+  const base = { code: error.code, message: error.message, retryable: error.retryable };
+  return error.setting === undefined ? base : { ...base, setting: error.setting };
+}
+
+/**
+ * Polls one device once: the system group first (it decides what else to ask), then every
+ * subtree the checks need, each walked once. Never throws for device behaviour: a dead
+ * device is an `error` result, a missing or broken table a part error beside good data.
+ */
+export async function pollDevice(
+  target: DeviceTarget,
+  options: PollDeviceOptions = {},
+): Promise<DeviceResult> {
+  const now = options.now ?? Date.now;
+  const started = now();
+  const deadline = started + (options.deadlineMs ?? DEFAULT_DEVICE_DEADLINE_MS);
+  const address = { name: target.name, address: target.host, port: target.port };
+  let client: (SnmpClient & { repetitions?: number }) | undefined;
+  const meta = (): DeviceResult['meta'] => ({
+    startedAt: new Date(started).toISOString(),
+    durationMs: now() - started,
+    requests: client?.stats.requests ?? 0,
+    retries: client?.stats.retries ?? 0,
+    timeouts: client?.stats.timeouts ?? 0,
+    varbinds: client?.stats.varbinds ?? 0,
+  });
+  try {
+    client = (options.clientFactory ?? defaultFactory)(target, target.credentials, {
+      ...options.timing,
+      deadline,
+    });
+    const ws = new WalkSet();
+    const systemOids = Object.values(SYSTEM_OIDS);
+    const system = await client.get(systemOids);
+    systemOids.forEach((oid, i) => ws.addScalar(oid, system.varbinds[i]));
+    if (system.error !== undefined && system.varbinds.every((vb) => vb === undefined)) {
+      return { outcome: 'error', target: address, meta: meta(), error: toPollError(system.error) };
+    }
+    const ctx = pollContext(extractSystem(ws));
+    const partErrors = await readPlannedData(client, ws, ctx);
+    const snapshot = buildSnapshot(ws, ctx, partErrors);
+    return { outcome: 'ok', target: address, meta: meta(), snapshot, partErrors };
+  } catch (error) {
+    // Reaching here is a bug in our code, not device behaviour; report it, do not crash the cycle.
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+      outcome: 'error',
+      target: address,
+      meta: meta(),
+      error: toPollError(snmpError('PROTOCOL', `internal error while polling: ${message}`)),
+    };
+  } finally {
+    client?.close();
+  }
+}
+
+async function readPlannedData(
+  client: SnmpClient,
+  ws: WalkSet,
+  ctx: PollContext,
+): Promise<PartError[]> {
+  const partErrors: PartError[] = [];
+  const plan = mergePlans(CHECKS.map((check) => check.plan(ctx)));
+  let deviceGone: SnmpError | undefined;
+
+  for (let i = 0; i < plan.scalars.length; i += SCALARS_PER_GET) {
+    const batch = plan.scalars.slice(i, i + SCALARS_PER_GET);
+    const got = await client.get(batch);
+    batch.forEach((oid, j) => ws.addScalar(oid, got.varbinds[j]));
+    if (got.error !== undefined) {
+      for (const oid of batch) ws.addWalk(oid, [], got.error);
+    }
+  }
+
+  for (const root of plan.subtrees) {
+    if (deviceGone !== undefined) {
+      ws.addWalk(root, [], {
+        ...deviceGone,
+        message: `not read: the device stopped answering earlier in this poll (${deviceGone.message})`,
+      });
+      continue;
+    }
+    const result = await client.walk(root);
+    ws.addWalk(root, result.varbinds, result.error);
+    if (result.error?.code === 'TIMEOUT' || result.error?.code === 'DEADLINE') {
+      // Silence at the smallest GETBULK: ask once more for something tiny before giving up.
+      const alive = result.error.code === 'TIMEOUT' ? await client.get([SYSTEM_OIDS.sysUpTime]) : undefined;
+      if (alive === undefined || alive.error !== undefined) deviceGone = result.error;
+    }
+  }
+
+  for (const check of CHECKS) {
+    const own = check.plan(ctx);
+    const seen = new Set<string>();
+    for (const oid of [...own.subtrees, ...own.scalars]) {
+      const error = ws.errorFor(oid);
+      if (error === undefined) continue;
+      const key = `${error.code}:${error.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      partErrors.push({ part: check.part, oid, ...toPollError(error) });
+    }
+  }
+  return partErrors;
+}

@@ -1,0 +1,44 @@
+/** OIDs are handled as dotted text without a leading dot; these helpers keep that true. */
+
+export function normaliseOid(oid: string): string {
+  return oid.startsWith('.') ? oid.slice(1) : oid;
+}
+
+export function parseOid(oid: string): number[] {
+  const text = normaliseOid(oid);
+  if (text === '') return [];
+  return text.split('.').map((part) => Number(part));
+}
+
+/** True when `oid` lies strictly below `prefix`. */
+export function isUnder(oid: string, prefix: string): boolean {
+  return oid.length > prefix.length && oid.startsWith(prefix) && oid[prefix.length] === '.';
+}
+
+/**
+ * Compares two OIDs sub-identifier by sub-identifier as numbers (…2.2.1.10 sorts after
+ * …2.2.1.9, which a string comparison gets wrong).
+ */
+export function compareOids(a: string, b: string): number {
+  if (a === b) return 0;
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    const aEnd = i >= a.length;
+    const bEnd = j >= b.length;
+    if (aEnd || bEnd) return aEnd === bEnd ? 0 : aEnd ? -1 : 1;
+    let x = 0;
+    while (i < a.length && a.charCodeAt(i) !== 46) x = x * 10 + (a.charCodeAt(i++) - 48);
+    let y = 0;
+    while (j < b.length && b.charCodeAt(j) !== 46) y = y * 10 + (b.charCodeAt(j++) - 48);
+    if (x !== y) return x < y ? -1 : 1;
+    i++;
+    j++;
+  }
+}
+
+/** The sub-identifiers of `oid` after `prefix`, or undefined when it is not below it. */
+export function indexAfter(oid: string, prefix: string): number[] | undefined {
+  if (!isUnder(oid, prefix)) return undefined;
+  return parseOid(oid.slice(prefix.length + 1));
+}

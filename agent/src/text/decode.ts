@@ -1,0 +1,54 @@
+/**
+ * Turning device bytes into text (J5): drop trailing NULs; UTF-8 when valid; else GB18030
+ * when that yields CJK ideographs (Chinese school networks); else ISO-8859-1, which never
+ * fails. Buffer 'latin1' is used because TextDecoder's 'latin1' label means windows-1252.
+ */
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const gb18030 = new TextDecoder('gb18030', { fatal: true });
+const CJK = /[\u4e00-\u9fff]/;
+
+export function stripTrailingNuls(bytes: Uint8Array): Uint8Array {
+  let end = bytes.length;
+  while (end > 0 && bytes[end - 1] === 0) end--;
+  return end === bytes.length ? bytes : bytes.subarray(0, end);
+}
+
+export function decodeText(bytes: Uint8Array): string {
+  const trimmed = stripTrailingNuls(bytes);
+  try {
+    return utf8.decode(trimmed);
+  } catch {
+    // not UTF-8; fall through
+  }
+  try {
+    const text = gb18030.decode(trimmed);
+    if (CJK.test(text)) return text;
+  } catch {
+    // not GB18030 either
+  }
+  return Buffer.from(trimmed.buffer, trimmed.byteOffset, trimmed.byteLength).toString('latin1');
+}
+
+export function toHex(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
+}
+
+/** Lower-case colon-separated MAC; null for an empty value. */
+export function formatMac(bytes: Uint8Array): string | null {
+  if (bytes.length === 0) return null;
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join(':');
+}
+
+/** MAC from six index sub-identifiers. */
+export function macFromSubIds(subIds: readonly number[]): string | null {
+  if (subIds.length !== 6 || subIds.some((n) => !Number.isInteger(n) || n < 0 || n > 255)) {
+    return null;
+  }
+  return formatMac(Uint8Array.from(subIds));
+}
+
+/** Printable means text a person can read: no control characters apart from none at all. */
+export function isPrintable(text: string): boolean {
+  // eslint-disable-next-line no-control-regex
+  return text.length > 0 && !/[\u0000-\u001f\u007f-\u009f\ufffd]/.test(text);
+}

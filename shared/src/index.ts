@@ -1,0 +1,4 @@
+export * from './counter64.ts';
+export * from './report.ts';
+export * from './varbind.ts';
+export * from './messages/index.ts';

@@ -10,9 +10,9 @@ describe('Counter64 as decimal text', () => {
 
   it('decodes big-endian bytes of any length, including a leading zero byte', () => {
     expect(counterFromBytes(Uint8Array.from([0x01, 0x00]))).toBe(256n);
-    expect(counterFromBytes(Uint8Array.from([0, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]))).toBe(
-      COUNTER64_MAX,
-    );
+    expect(
+      counterFromBytes(Uint8Array.from([0, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff])),
+    ).toBe(COUNTER64_MAX);
     expect(counterFromBytes(new Uint8Array())).toBe(0n);
   });
 

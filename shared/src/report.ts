@@ -56,7 +56,9 @@ export const ipv6AddressSchema = z.strictObject({
 export const ipv6DefaultRouteSchema = z.strictObject({
   nextHop: shortText.nullable(),
   ifIndex: nullableInt,
-  routeType: z.union([z.enum(['other', 'reject', 'local', 'remote', 'blackhole']), z.number()]).nullable(),
+  routeType: z
+    .union([z.enum(['other', 'reject', 'local', 'remote', 'blackhole']), z.number()])
+    .nullable(),
   protocol: nullableInt,
 });
 
@@ -149,7 +151,10 @@ export const pollErrorSchema = z.strictObject({
   setting: z.string().max(128).optional(),
 });
 
-export const partErrorSchema = pollErrorSchema.extend({ part: pollPart, oid: shortText.optional() });
+export const partErrorSchema = pollErrorSchema.extend({
+  part: pollPart,
+  oid: shortText.optional(),
+});
 
 export const deviceSnapshotSchema = z.strictObject({
   sysObjectID: shortText.nullable(),
@@ -212,7 +217,10 @@ export const hostProbesSchema = z.strictObject({
   ipv6DefaultRoute: z.boolean().nullable(),
   aaaaOverIpv6: z.boolean().nullable(),
   httpsOverIpv6: z
-    .strictObject({ succeeded: z.number().int().nonnegative(), attempted: z.number().int().nonnegative() })
+    .strictObject({
+      succeeded: z.number().int().nonnegative(),
+      attempted: z.number().int().nonnegative(),
+    })
     .nullable(),
   tried: z.array(z.string().max(512)).max(100),
 });

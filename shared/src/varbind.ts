@@ -10,7 +10,11 @@ export type Varbind =
     }
   | { readonly oid: string; readonly type: 'Counter64'; readonly value: bigint }
   | { readonly oid: string; readonly type: 'OctetString' | 'Opaque'; readonly value: Uint8Array }
-  | { readonly oid: string; readonly type: 'ObjectIdentifier' | 'IpAddress'; readonly value: string }
+  | {
+      readonly oid: string;
+      readonly type: 'ObjectIdentifier' | 'IpAddress';
+      readonly value: string;
+    }
   | { readonly oid: string; readonly type: 'Null'; readonly value: null };
 
 export type VarbindType = Varbind['type'];

@@ -46,7 +46,13 @@ function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-function compareValue(c: Comparison, device: string, field: string, expected: unknown, got: unknown): void {
+function compareValue(
+  c: Comparison,
+  device: string,
+  field: string,
+  expected: unknown,
+  got: unknown,
+): void {
   c.fieldsCompared++;
   if (!same(expected, got)) c.mismatches.push({ device, field, expected, got });
 }
@@ -69,8 +75,10 @@ function compareObject(
 export function expectedApSourceKind(apSource: unknown): string | null {
   if (apSource === null || apSource === undefined) return null;
   if (isObject(apSource) && 'note' in apSource) return 'notApplicable';
-  const table = isObject(apSource) ? String(apSource['table'] ?? '') : '';
-  if (/absent|no per-AP table/i.test(table)) return /RadioTable/.test(table) ? 'radioTable' : 'scalar';
+  const tableText = isObject(apSource) ? apSource['table'] : undefined;
+  const table = typeof tableText === 'string' ? tableText : '';
+  if (/absent|no per-AP table/i.test(table))
+    return /RadioTable/.test(table) ? 'radioTable' : 'scalar';
   return 'table';
 }
 
@@ -114,7 +122,9 @@ export function compareWithExpected(device: string, expected: Json, got: Json): 
     expectedApSourceKind(expected['apSource']),
     isObject(apSource) ? apSource['kind'] : null,
   );
-  const anomalies = Array.isArray(got['interfaces']) ? speedAnomalies(got['interfaces'] as Json[]) : [];
+  const anomalies = Array.isArray(got['interfaces'])
+    ? speedAnomalies(got['interfaces'] as Json[])
+    : [];
   const expAnomalies = Array.isArray(expected['speedAnomalies'])
     ? (expected['speedAnomalies'] as Json[]).map((a) => Number(a['ifIndex']))
     : [];

@@ -10,7 +10,11 @@ import { PROBE_SPEC } from './probe-options.ts';
 function pickLang(argv: readonly string[]): Lang {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
-    const value = arg.startsWith('--lang=') ? arg.slice(7) : arg === '--lang' ? argv[i + 1] : undefined;
+    const value = arg.startsWith('--lang=')
+      ? arg.slice(7)
+      : arg === '--lang'
+        ? argv[i + 1]
+        : undefined;
     if (value !== undefined && isLang(value)) return value;
   }
   return DEFAULT_LANG;

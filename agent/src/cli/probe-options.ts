@@ -1,6 +1,11 @@
 import type { Lang } from '@xiaowang/shared';
 import { Secret } from '../secret.ts';
-import type { AuthProtocol, PrivProtocol, SecurityLevel, SnmpCredentials } from '../snmp/credentials.ts';
+import type {
+  AuthProtocol,
+  PrivProtocol,
+  SecurityLevel,
+  SnmpCredentials,
+} from '../snmp/credentials.ts';
 import { desAvailable } from '../snmp/net-snmp-client.ts';
 import type { DeviceTarget } from '../poll/poll-device.ts';
 import type { OptionSpec, ParsedArgs } from './args.ts';

@@ -13,7 +13,12 @@ export interface CommandIo {
 /** Exit codes: 0 read, 1 device did not answer or refused us, 2 bad command line. */
 export const EXIT_DEVICE_ERROR = 1;
 
-export function describePollError(error: PollError, host: string, port: number, lang: Lang): string {
+export function describePollError(
+  error: PollError,
+  host: string,
+  port: number,
+  lang: Lang,
+): string {
   switch (error.code) {
     case 'TIMEOUT':
       return t(lang, 'snmp.error.TIMEOUT', { host, port });
@@ -34,7 +39,12 @@ export function describePollError(error: PollError, host: string, port: number, 
 /** The JSON document: snapshot fields at the top level, named as in the fixtures. */
 export function probeJson(result: DeviceResult): Record<string, unknown> {
   if (result.outcome === 'error') {
-    return { outcome: result.outcome, target: result.target, error: result.error, meta: result.meta };
+    return {
+      outcome: result.outcome,
+      target: result.target,
+      error: result.error,
+      meta: result.meta,
+    };
   }
   return {
     outcome: result.outcome,

@@ -21,7 +21,9 @@ function uptime(ticks: number | null, lang: Lang): string {
 /** A readable summary of one poll, in the user's language. */
 export function renderProbe(result: DeviceResult, lang: Lang): string {
   const say = (key: MessageKey, params?: MessageParams): string => t(lang, key, params);
-  const lines: string[] = [say('probe.heading', { host: result.target.address, port: result.target.port })];
+  const lines: string[] = [
+    say('probe.heading', { host: result.target.address, port: result.target.port }),
+  ];
   if (result.outcome === 'error') return lines.join('\n');
   const s = result.snapshot;
   const unknown = say('probe.unknown');
@@ -81,7 +83,8 @@ export function renderProbe(result: DeviceResult, lang: Lang): string {
       }),
     );
     for (const ap of (s.aps ?? []).slice(0, MAX_LINES)) {
-      const state = ap.online === null ? unknown : say(ap.online ? 'probe.online' : 'probe.offline');
+      const state =
+        ap.online === null ? unknown : say(ap.online ? 'probe.online' : 'probe.offline');
       lines.push(
         `  ${say('probe.apLine', {
           name: clean(ap.name) || unknown,
@@ -113,6 +116,9 @@ export function renderProbe(result: DeviceResult, lang: Lang): string {
       lines.push(`  ${say('probe.partErrorLine', { part: e.part, message: clean(e.message) })}`);
     }
   }
-  lines.push('', say('probe.meta', { ...result.meta, durationMs: Math.round(result.meta.durationMs) }));
+  lines.push(
+    '',
+    say('probe.meta', { ...result.meta, durationMs: Math.round(result.meta.durationMs) }),
+  );
   return lines.join('\n');
 }

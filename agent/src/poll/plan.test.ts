@@ -17,7 +17,10 @@ describe('mergePlans', () => {
 
   it('reads scalars inside a walked subtree from the walk and orders OIDs numerically', () => {
     const plan = mergePlans([
-      { scalars: ['1.3.6.1.2.1.4.25.0', '1.3.6.1.2.1.2.2.1.1.1', '.1.3.6.1.2.1.4.3.0'], subtrees: ['1.3.6.1.2.1.2.2.1'] },
+      {
+        scalars: ['1.3.6.1.2.1.4.25.0', '1.3.6.1.2.1.2.2.1.1.1', '.1.3.6.1.2.1.4.3.0'],
+        subtrees: ['1.3.6.1.2.1.2.2.1'],
+      },
     ]);
     expect(plan.scalars).toEqual(['1.3.6.1.2.1.4.3.0', '1.3.6.1.2.1.4.25.0']);
   });

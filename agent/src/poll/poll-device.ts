@@ -124,7 +124,8 @@ async function readPlannedData(
     ws.addWalk(root, result.varbinds, result.error);
     if (result.error?.code === 'TIMEOUT' || result.error?.code === 'DEADLINE') {
       // Silence at the smallest GETBULK: ask once more for something tiny before giving up.
-      const alive = result.error.code === 'TIMEOUT' ? await client.get([SYSTEM_OIDS.sysUpTime]) : undefined;
+      const alive =
+        result.error.code === 'TIMEOUT' ? await client.get([SYSTEM_OIDS.sysUpTime]) : undefined;
       if (alive === undefined || alive.error !== undefined) deviceGone = result.error;
     }
   }

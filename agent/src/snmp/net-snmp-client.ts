@@ -47,7 +47,7 @@ export function desAvailable(): boolean {
 /** USM report names → which setting the technician should check. */
 const USM_PARAMETER: readonly [RegExp, string][] = [
   [/unknown user/i, '--v3-user'],
-  [/wrong digest/i, '--v3-auth-key / --v3-auth-protocol'],
+  [/digest/i, '--v3-auth-key / --v3-auth-protocol'],
   [/decrypt/i, '--v3-priv-key / --v3-priv-protocol'],
   [/security level/i, '--v3-level'],
   [/time window/i, 'the device clock and snmpEngineBoots'],
@@ -189,10 +189,10 @@ export class NetSnmpClient implements SnmpClient {
       try {
         send((error, value) => {
           if (error === null) {
-            if (value === undefined) resolve({ ok: false, error: snmpError('PROTOCOL', 'empty response') });
+            if (value === undefined)
+              resolve({ ok: false, error: snmpError('PROTOCOL', 'empty response') });
             else resolve({ ok: true, value });
-          }
-          else {
+          } else {
             const mapped = mapError(error);
             if (mapped.code === 'TIMEOUT') {
               this.stats.timeouts++;
@@ -215,11 +215,16 @@ export class NetSnmpClient implements SnmpClient {
     let attempt = 0;
     for (;;) {
       if (this.#deadlinePassed()) {
-        return { varbinds: oids.map(() => undefined), error: snmpError('DEADLINE', 'device deadline passed') };
+        return {
+          varbinds: oids.map(() => undefined),
+          error: snmpError('DEADLINE', 'device deadline passed'),
+        };
       }
       const outcome = await this.#once<RawVarbind[]>((cb) => this.#session.get([...oids], cb));
       if (outcome.ok) {
-        const varbinds = outcome.value.map((vb) => (snmp.isVarbindError(vb) ? undefined : convert(vb)));
+        const varbinds = outcome.value.map((vb) =>
+          snmp.isVarbindError(vb) ? undefined : convert(vb),
+        );
         this.stats.varbinds += varbinds.length;
         return { varbinds };
       }
@@ -240,7 +245,10 @@ export class NetSnmpClient implements SnmpClient {
     let attemptsAtOne = 0;
     for (;;) {
       if (this.#deadlinePassed()) {
-        return { varbinds: out, error: snmpError('DEADLINE', `deadline passed while walking ${root}`) };
+        return {
+          varbinds: out,
+          error: snmpError('DEADLINE', `deadline passed while walking ${root}`),
+        };
       }
       const reps = this.repetitions;
       const outcome = await this.#once<(RawVarbind | RawVarbind[])[]>((cb) =>

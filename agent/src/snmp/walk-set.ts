@@ -26,7 +26,10 @@ export class WalkSet {
   #coveringRoot(oid: string): string | undefined {
     let best: string | undefined;
     for (const root of this.#walks.keys()) {
-      if ((root === oid || isUnder(oid, root)) && (best === undefined || root.length > best.length)) {
+      if (
+        (root === oid || isUnder(oid, root)) &&
+        (best === undefined || root.length > best.length)
+      ) {
         best = root;
       }
     }

@@ -8,11 +8,23 @@ export const str = (oid: string, text: string): Varbind => ({
   type: 'OctetString',
   value: utf8.encode(text),
 });
-export const bytes = (oid: string, value: Uint8Array): Varbind => ({ oid, type: 'OctetString', value });
+export const bytes = (oid: string, value: Uint8Array): Varbind => ({
+  oid,
+  type: 'OctetString',
+  value,
+});
 export const int = (oid: string, value: number): Varbind => ({ oid, type: 'Integer', value });
 export const gauge = (oid: string, value: number): Varbind => ({ oid, type: 'Gauge32', value });
-export const counter32 = (oid: string, value: number): Varbind => ({ oid, type: 'Counter32', value });
-export const counter64 = (oid: string, value: bigint): Varbind => ({ oid, type: 'Counter64', value });
+export const counter32 = (oid: string, value: number): Varbind => ({
+  oid,
+  type: 'Counter32',
+  value,
+});
+export const counter64 = (oid: string, value: bigint): Varbind => ({
+  oid,
+  type: 'Counter64',
+  value,
+});
 export const ticks = (oid: string, value: number): Varbind => ({ oid, type: 'TimeTicks', value });
 export const objectId = (oid: string, value: string): Varbind => ({
   oid,

@@ -51,7 +51,13 @@ interface Port {
   readonly outOctets: bigint;
 }
 
-function systemGroup(descr: string, objectIdValue: string, name: string, location: string, up: number): Varbind[] {
+function systemGroup(
+  descr: string,
+  objectIdValue: string,
+  name: string,
+  location: string,
+  up: number,
+): Varbind[] {
   return [
     str(`${SYS}.1.0`, descr),
     objectId(`${SYS}.2.0`, objectIdValue),
@@ -131,8 +137,26 @@ export function schoolSwitchWalk(o: SchoolOptions): Varbind[] {
     inOctets: BigInt(Math.floor(rnd() * 9e15)),
     outOctets: BigInt(Math.floor(rnd() * 3e15)),
   });
-  ports.push({ ifIndex: 1, name: 'InLoopBack0', alias: '', type: 24, mbps: 0, up: true, inOctets: 0n, outOctets: 0n });
-  ports.push({ ifIndex: 4, name: 'MEth0/0/1', alias: '', type: 6, mbps: 100, up: false, inOctets: 0n, outOctets: 0n });
+  ports.push({
+    ifIndex: 1,
+    name: 'InLoopBack0',
+    alias: '',
+    type: 24,
+    mbps: 0,
+    up: true,
+    inOctets: 0n,
+    outOctets: 0n,
+  });
+  ports.push({
+    ifIndex: 4,
+    name: 'MEth0/0/1',
+    alias: '',
+    type: 6,
+    mbps: 100,
+    up: false,
+    inOctets: 0n,
+    outOctets: 0n,
+  });
   ports.sort((a, b) => a.ifIndex - b.ifIndex);
 
   const uplinkPortNum = accessPorts + 1;
@@ -186,7 +210,12 @@ export function schoolAcWalk(o: SchoolOptions): Varbind[] {
     const room = floor * 100 + (n % 6) + 1;
     const isOnline = rnd() < 0.9;
     if (isOnline) online++;
-    rows[2]?.push(str(`${AP}.2.${i}`, `21023578${String(o.seed).padStart(4, '0')}${String(n).padStart(6, '0')}`));
+    rows[2]?.push(
+      str(
+        `${AP}.2.${i}`,
+        `21023578${String(o.seed).padStart(4, '0')}${String(n).padStart(6, '0')}`,
+      ),
+    );
     rows[3]?.push(str(`${AP}.3.${i}`, n % 3 === 0 ? 'AP4050DN' : 'AirEngine5760-10'));
     rows[4]?.push(str(`${AP}.4.${i}`, `${o.school}-${floor}F-${room}`));
     rows[5]?.push(str(`${AP}.5.${i}`, o.code));
@@ -194,8 +223,26 @@ export function schoolAcWalk(o: SchoolOptions): Varbind[] {
     rows[44]?.push(int(`${AP}.44.${i}`, isOnline ? Math.floor(rnd() * 40) : 0));
   }
   const ports: Port[] = [
-    { ifIndex: 6, name: 'GigabitEthernet0/0/1', alias: `to-${o.code}-core`, type: 6, mbps: 1000, up: true, inOctets: BigInt(Math.floor(rnd() * 1e12)), outOctets: BigInt(Math.floor(rnd() * 1e12)) },
-    { ifIndex: 7, name: 'GigabitEthernet0/0/2', alias: '', type: 6, mbps: 1000, up: false, inOctets: 0n, outOctets: 0n },
+    {
+      ifIndex: 6,
+      name: 'GigabitEthernet0/0/1',
+      alias: `to-${o.code}-core`,
+      type: 6,
+      mbps: 1000,
+      up: true,
+      inOctets: BigInt(Math.floor(rnd() * 1e12)),
+      outOctets: BigInt(Math.floor(rnd() * 1e12)),
+    },
+    {
+      ifIndex: 7,
+      name: 'GigabitEthernet0/0/2',
+      alias: '',
+      type: 6,
+      mbps: 1000,
+      up: false,
+      inOctets: 0n,
+      outOctets: 0n,
+    },
   ];
   return [
     ...systemGroup(

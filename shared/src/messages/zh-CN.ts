@@ -9,19 +9,23 @@ export const zhCN: Record<MessageKey, string> = {
     '  其他：--timeout 毫秒（单次请求，默认 2000） --retries 次数（默认 1） --deadline 毫秒（整台设备，默认 60000）',
   'cli.usage.main':
     '用法：xiaowang-agent <命令> [选项]\n  probe    轮询一台设备一次并显示读到的内容\n  help     显示本说明',
-  'cli.error.unknownOption': '未知选项 {option}。运行 "xiaowang-agent {command} --help" 查看可用选项。',
+  'cli.error.unknownOption':
+    '未知选项 {option}。运行 "xiaowang-agent {command} --help" 查看可用选项。',
   'cli.error.unknownCommand': '未知命令 "{command}"。可用命令：probe、help。',
   'cli.error.missingValue': '选项 {option} 需要一个值，例如 {option} {example}。',
   'cli.error.missingRequired': '缺少必需的选项 {option}：{hint}',
   'cli.error.badValue': '选项 {option}：应为 {expected}，实际为 "{value}"。',
-  'cli.error.v3Missing': 'SNMPv3 需要 {option}。请向设备管理员索取 v3 用户名和密钥，然后加上 {option}。',
+  'cli.error.v3Missing':
+    'SNMPv3 需要 {option}。请向设备管理员索取 v3 用户名和密钥，然后加上 {option}。',
   'cli.error.desNeedsLegacy':
     'DES 加密需要 Node 的旧版 OpenSSL 提供程序：请以 NODE_OPTIONS=--openssl-legacy-provider 启动；更好的做法是把设备改为 AES。',
   'snmp.error.TIMEOUT':
     '{host}:{port} 没有应答。请检查地址、团体名或 v3 用户、设备 ACL 是否允许本服务器访问，以及 UDP {port} 端口是否开放。SNMPv2c 下团体名错误与设备不在线的表现完全相同。',
   'snmp.error.AUTH': '{host}:{port} 的 SNMPv3 认证失败（{detail}）。请检查 {parameter}。',
-  'snmp.error.UNREACHABLE': '无法访问 {host}:{port}：{detail}。请检查地址以及本服务器到该设备的路由。',
-  'snmp.error.DEADLINE': '设备 {host}:{port} 超过了 {deadlineMs} 毫秒的时限；已读到的部分仍然保留。',
+  'snmp.error.UNREACHABLE':
+    '无法访问 {host}:{port}：{detail}。请检查地址以及本服务器到该设备的路由。',
+  'snmp.error.DEADLINE':
+    '设备 {host}:{port} 超过了 {deadlineMs} 毫秒的时限；已读到的部分仍然保留。',
   'snmp.error.generic': '{host}:{port} 出现 SNMP 错误：{detail}',
   'probe.heading': '设备 {host}:{port}',
   'probe.identity': '设备标识',
@@ -50,5 +54,6 @@ export const zhCN: Record<MessageKey, string> = {
   'common.no': '否',
   'demo.started': '一台模拟的学校设备正在 {host}:{port} 上应答 SNMP（团体名 "{community}"）。',
   'demo.polling': '采集端正在轮询它：',
-  'demo.hint': '自己试试：npx xiaowang-agent probe --host {host} --port {port} --community {community}',
+  'demo.hint':
+    '自己试试：npx xiaowang-agent probe --host {host} --port {port} --community {community}',
 };

@@ -1,0 +1,148 @@
+import type { InterfaceRow } from '@xiaowang/shared';
+import { counterToString } from '@xiaowang/shared';
+import { WalkSet } from '../snmp/walk-set.ts';
+import type { Column } from '../snmp/walk-set.ts';
+import { asBigInt, asBytes, asNumber } from '../snmp/varbind.ts';
+import { decodeText, formatMac } from '../text/decode.ts';
+import type { Check } from './check.ts';
+import { nameIfType } from './if-types.ts';
+
+const IF_ENTRY = '1.3.6.1.2.1.2.2.1';
+const IFX_ENTRY = '1.3.6.1.2.1.31.1.1.1';
+
+const IF_COL = {
+  descr: 2,
+  type: 3,
+  speed: 5,
+  physAddress: 6,
+  adminStatus: 7,
+  operStatus: 8,
+  lastChange: 9,
+  inOctets: 10,
+  outOctets: 16,
+} as const;
+
+const IFX_COL = {
+  name: 1,
+  hcInOctets: 6,
+  hcOutOctets: 10,
+  highSpeed: 15,
+  alias: 18,
+  counterDiscontinuityTime: 19,
+} as const;
+
+const STATUS_NAMES = [
+  'up',
+  'down',
+  'testing',
+  'unknown',
+  'dormant',
+  'notPresent',
+  'lowerLayerDown',
+] as const;
+
+/** ifSpeed saturates here (RFC 2863): anything faster than 4.29 Gbit/s reads as this. */
+const IF_SPEED_SATURATED = 4_294_967_295;
+/** 10 Tbit/s in Mbit/s: no port is that fast, so a larger ifHighSpeed was sent in bit/s. */
+const HIGH_SPEED_LIMIT_MBPS = 10_000_000;
+
+type Status = InterfaceRow['ifAdminStatus'];
+
+export function nameStatus(value: number | undefined): Status {
+  if (value === undefined) return null;
+  return STATUS_NAMES[value - 1] ?? value;
+}
+
+/** J2: ifHighSpeed when the row has it (even 0), else ifSpeed in Mbit/s, else null. */
+export function computeSpeedMbps(
+  ifSpeed: number | null,
+  ifHighSpeed: number | null,
+): number | null {
+  if (ifHighSpeed !== null) return ifHighSpeed;
+  if (ifSpeed === null) return null;
+  return ifSpeed / 1_000_000;
+}
+
+/** Why ifHighSpeed cannot be true, or null; the reported speed is left as it is. */
+export function suspectSpeed(ifSpeed: number | null, ifHighSpeed: number | null): string | null {
+  if (ifHighSpeed === null) return null;
+  if (ifHighSpeed > HIGH_SPEED_LIMIT_MBPS) {
+    return `ifHighSpeed ${ifHighSpeed} Mbit/s is above 10 Tbit/s; probably sent in bit/s`;
+  }
+  // A D-Link-style bug fills both columns with bit/s; ifSpeed tells the two apart.
+  if (ifSpeed !== null && ifSpeed >= 1_000_000 && ifSpeed < IF_SPEED_SATURATED) {
+    if (ifHighSpeed === ifSpeed) return `ifHighSpeed equals ifSpeed (${ifSpeed}); sent in bit/s`;
+  }
+  return null;
+}
+
+function cell(table: ReadonlyMap<number, Column>, column: number, index: string) {
+  return table.get(column)?.get(index);
+}
+
+function readText(table: ReadonlyMap<number, Column>, column: number, index: string) {
+  const bytes = asBytes(cell(table, column, index));
+  return bytes === undefined ? null : decodeText(bytes);
+}
+
+function readNumber(table: ReadonlyMap<number, Column>, column: number, index: string) {
+  return asNumber(cell(table, column, index)) ?? null;
+}
+
+function readCounter(table: ReadonlyMap<number, Column>, column: number, index: string) {
+  const value = asBigInt(cell(table, column, index));
+  return value === undefined || value < 0n ? null : counterToString(value);
+}
+
+function buildRow(
+  ifTable: ReadonlyMap<number, Column>,
+  ifXTable: ReadonlyMap<number, Column>,
+  index: string,
+): InterfaceRow {
+  const ifType = readNumber(ifTable, IF_COL.type, index);
+  const ifSpeed = readNumber(ifTable, IF_COL.speed, index);
+  const ifHighSpeed = readNumber(ifXTable, IFX_COL.highSpeed, index);
+  const physBytes = asBytes(cell(ifTable, IF_COL.physAddress, index));
+  const is64 = cell(ifXTable, IFX_COL.hcInOctets, index) !== undefined;
+  return {
+    ifIndex: Number(index),
+    ifName: readText(ifXTable, IFX_COL.name, index),
+    ifDescr: readText(ifTable, IF_COL.descr, index),
+    ifAlias: readText(ifXTable, IFX_COL.alias, index),
+    ifType,
+    ifTypeName: nameIfType(ifType),
+    ifSpeedMbps: computeSpeedMbps(ifSpeed, ifHighSpeed),
+    ifSpeed,
+    ifHighSpeed,
+    speedSuspect: suspectSpeed(ifSpeed, ifHighSpeed),
+    ifAdminStatus: nameStatus(asNumber(cell(ifTable, IF_COL.adminStatus, index))),
+    ifOperStatus: nameStatus(asNumber(cell(ifTable, IF_COL.operStatus, index))),
+    ifPhysAddress: physBytes === undefined ? null : formatMac(physBytes),
+    inOctets: is64
+      ? readCounter(ifXTable, IFX_COL.hcInOctets, index)
+      : readCounter(ifTable, IF_COL.inOctets, index),
+    outOctets: is64
+      ? readCounter(ifXTable, IFX_COL.hcOutOctets, index)
+      : readCounter(ifTable, IF_COL.outOctets, index),
+    octetsAre64bit: is64,
+    ifLastChange: readNumber(ifTable, IF_COL.lastChange, index),
+    ifCounterDiscontinuityTime: readNumber(ifXTable, IFX_COL.counterDiscontinuityTime, index),
+  };
+}
+
+/** J1: one row per ifIndex seen in any column of either table, ascending. */
+export function extractInterfaces(ws: WalkSet): InterfaceRow[] {
+  const ifTable = ws.table(IF_ENTRY);
+  const ifXTable = ws.table(IFX_ENTRY);
+  const indexes = new Set([...WalkSet.rowIndexes(ifTable), ...WalkSet.rowIndexes(ifXTable)]);
+  return [...indexes]
+    .filter((index) => /^\d+$/.test(index))
+    .sort((a, b) => Number(a) - Number(b))
+    .map((index) => buildRow(ifTable, ifXTable, index));
+}
+
+export const interfacesCheck: Check<'interfaces'> = {
+  part: 'interfaces',
+  plan: () => ({ scalars: [], subtrees: [IF_ENTRY, IFX_ENTRY] }),
+  extract: (ws) => ({ interfaces: extractInterfaces(ws) }),
+};

@@ -1,0 +1,212 @@
+import type { LldpNeighbor } from '@xiaowang/shared';
+import { indexAfter, parseOid } from '../snmp/oid.ts';
+import { asBytes, asNumber } from '../snmp/varbind.ts';
+import { WalkSet } from '../snmp/walk-set.ts';
+import { decodeText, formatMac, isPrintable, toHex } from '../text/decode.ts';
+import type { Check } from './check.ts';
+import { formatIpv6 } from './ipv6-address.ts';
+
+const LLDP_REM_ENTRY = '1.0.8802.1.1.2.1.4.1.1';
+const LLDP_LOC_PORT_ENTRY = '1.0.8802.1.1.2.1.3.7.1';
+const IF_NAME = '1.3.6.1.2.1.31.1.1.1.1';
+const IF_DESCR = '1.3.6.1.2.1.2.2.1.2';
+
+const REM_COL = {
+  chassisIdSubtype: 4,
+  chassisId: 5,
+  portIdSubtype: 6,
+  portId: 7,
+  portDesc: 8,
+  sysName: 9,
+  capSupported: 11,
+  capEnabled: 12,
+} as const;
+const LOC_COL = { portId: 3, portDesc: 4 } as const;
+
+/** The subtype numbers meaning "MAC address" and "network address" for each id kind. */
+export interface IdSubtypes {
+  readonly mac: number;
+  readonly network: number;
+}
+export const CHASSIS_ID_SUBTYPES: IdSubtypes = { mac: 4, network: 5 };
+export const PORT_ID_SUBTYPES: IdSubtypes = { mac: 3, network: 4 };
+
+const CAPABILITY_BITS = [
+  'other',
+  'repeater',
+  'bridge',
+  'wlanAccessPoint',
+  'router',
+  'telephone',
+  'docsisCableDevice',
+  'stationOnly',
+  'cVLANComponent',
+  'sVLANComponent',
+  'twoPortMACRelay',
+] as const;
+
+const RESOLVED_BY = {
+  portId: 'lldpLocPortId=ifName/ifDescr',
+  portDesc: 'lldpLocPortDesc=ifName/ifDescr',
+  portNum: 'lldpRemLocalPortNum taken as ifIndex',
+} as const;
+
+/** BITS: the most significant bit of the first octet is bit 0; unknown bits are dropped. */
+export function decodeCapabilities(bytes: Uint8Array): string[] {
+  return CAPABILITY_BITS.filter(
+    (_name, bit) => ((bytes[bit >> 3] ?? 0) & (0x80 >> (bit & 7))) !== 0,
+  );
+}
+
+function formatNetworkAddress(bytes: Uint8Array): string | undefined {
+  const [family, ...address] = bytes;
+  if (family === 1 && address.length === 4) return address.join('.');
+  if (family === 2 && address.length === 16) return formatIpv6(address);
+  return undefined;
+}
+
+/** J12 ids: a 6-byte MAC as aa:bb:…, a network address as IP text, else text or hex. */
+export function decodeLldpId(
+  bytes: Uint8Array,
+  subtype: number | undefined,
+  kinds: IdSubtypes,
+): string {
+  if (subtype === kinds.mac && bytes.length === 6) return formatMac(bytes) ?? '';
+  const address = subtype === kinds.network ? formatNetworkAddress(bytes) : undefined;
+  if (address !== undefined) return address;
+  const text = decodeText(bytes);
+  return isPrintable(text) ? text : toHex(bytes);
+}
+
+export interface LocalInterface {
+  readonly ifIndex: number;
+  readonly ifName: string | null;
+  readonly ifDescr: string | null;
+}
+
+function dropEmpty(text: string | null | undefined): string | null {
+  return text === undefined || text === null || text === '' ? null : text;
+}
+
+function readColumnText(ws: WalkSet, column: string): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const vb of ws.subtree(column)) {
+    const index = indexAfter(vb.oid, column);
+    const bytes = asBytes(vb);
+    if (index?.length === 1 && index[0] !== undefined && bytes !== undefined) {
+      out.set(index[0], decodeText(bytes));
+    }
+  }
+  return out;
+}
+
+function readLocalInterfaces(ws: WalkSet): LocalInterface[] {
+  const names = readColumnText(ws, IF_NAME);
+  const descrs = readColumnText(ws, IF_DESCR);
+  const indexes = [...new Set([...names.keys(), ...descrs.keys()])].sort((a, b) => a - b);
+  return indexes.map((ifIndex) => ({
+    ifIndex,
+    ifName: names.get(ifIndex) ?? null,
+    ifDescr: descrs.get(ifIndex) ?? null,
+  }));
+}
+
+export type LocalPort = Pick<LldpNeighbor, 'localPort' | 'localIfIndex' | 'localPortResolvedBy'>;
+
+function findByName(text: string, ifaces: readonly LocalInterface[]): LocalInterface | undefined {
+  return ifaces.find((i) => i.ifName === text) ?? ifaces.find((i) => i.ifDescr === text);
+}
+
+/** J12 order: lldpLocPortId, then lldpLocPortDesc, to ifName/ifDescr; then the number. */
+export function resolveLocalPort(
+  portNum: number,
+  locPortId: string | null,
+  locPortDesc: string | null,
+  ifaces: readonly LocalInterface[],
+): LocalPort {
+  const found = (iface: LocalInterface, by: string): LocalPort => ({
+    localPort: dropEmpty(iface.ifName) ?? dropEmpty(iface.ifDescr) ?? dropEmpty(locPortId),
+    localIfIndex: iface.ifIndex,
+    localPortResolvedBy: by,
+  });
+  const tries = [
+    [dropEmpty(locPortId), RESOLVED_BY.portId],
+    [dropEmpty(locPortDesc), RESOLVED_BY.portDesc],
+  ] as const;
+  for (const [text, by] of tries) {
+    const hit = text === null ? undefined : findByName(text, ifaces);
+    if (hit !== undefined) return found(hit, by);
+  }
+  const byNumber = ifaces.find((i) => i.ifIndex === portNum);
+  if (byNumber !== undefined) return found(byNumber, RESOLVED_BY.portNum);
+  return { localPort: dropEmpty(locPortId), localIfIndex: null, localPortResolvedBy: null };
+}
+
+interface RemIndex {
+  readonly text: string;
+  readonly timeMark: number;
+  readonly portNum: number;
+  readonly remIndex: number;
+}
+
+function listRemoteIndexes(table: ReturnType<WalkSet['table']>): RemIndex[] {
+  const out: RemIndex[] = [];
+  for (const text of WalkSet.rowIndexes(table)) {
+    const [timeMark, portNum, remIndex, ...extra] = parseOid(text);
+    if (timeMark === undefined || portNum === undefined || remIndex === undefined) continue;
+    if (extra.length === 0) out.push({ text, timeMark, portNum, remIndex });
+  }
+  return out.sort(
+    (a, b) => a.portNum - b.portNum || a.remIndex - b.remIndex || a.timeMark - b.timeMark,
+  );
+}
+
+export function extractLldp(ws: WalkSet): LldpNeighbor[] {
+  const rem = ws.table(LLDP_REM_ENTRY);
+  const loc = ws.table(LLDP_LOC_PORT_ENTRY);
+  const ifaces = readLocalInterfaces(ws);
+  const locText = (col: number, portNum: number): string | null => {
+    const bytes = asBytes(loc.get(col)?.get(String(portNum)));
+    return bytes === undefined ? null : decodeText(bytes);
+  };
+  return listRemoteIndexes(rem).map((row): LldpNeighbor => {
+    const cell = (col: number) => rem.get(col)?.get(row.text);
+    const text = (col: number): string | null => {
+      const bytes = asBytes(cell(col));
+      return bytes === undefined ? null : decodeText(bytes);
+    };
+    const id = (col: number, subtypeCol: number, kinds: IdSubtypes) => {
+      const bytes = asBytes(cell(col));
+      return bytes === undefined ? null : decodeLldpId(bytes, asNumber(cell(subtypeCol)), kinds);
+    };
+    const caps = (col: number) => {
+      const bytes = asBytes(cell(col));
+      return bytes === undefined ? null : decodeCapabilities(bytes);
+    };
+    return {
+      localPortNum: row.portNum,
+      ...resolveLocalPort(
+        row.portNum,
+        locText(LOC_COL.portId, row.portNum),
+        locText(LOC_COL.portDesc, row.portNum),
+        ifaces,
+      ),
+      remoteChassisId: id(REM_COL.chassisId, REM_COL.chassisIdSubtype, CHASSIS_ID_SUBTYPES),
+      remoteSysName: text(REM_COL.sysName),
+      remotePortId: id(REM_COL.portId, REM_COL.portIdSubtype, PORT_ID_SUBTYPES),
+      remotePortIdSubtype: asNumber(cell(REM_COL.portIdSubtype)) ?? null,
+      remotePortDesc: text(REM_COL.portDesc),
+      remoteCapabilities: caps(REM_COL.capEnabled),
+      remoteCapabilitiesSupported: caps(REM_COL.capSupported),
+    };
+  });
+}
+
+export const lldpCheck: Check<'lldpNeighbors'> = {
+  part: 'lldp',
+  plan: () => ({
+    scalars: [],
+    subtrees: [LLDP_REM_ENTRY, LLDP_LOC_PORT_ENTRY, IF_NAME, IF_DESCR],
+  }),
+  extract: (ws) => ({ lldpNeighbors: extractLldp(ws) }),
+};

@@ -233,6 +233,14 @@ export class NetSnmpClient implements SnmpClient {
         this.stats.retries++;
         continue;
       }
+      if (outcome.error.code === 'TOO_BIG' && oids.length > 1) {
+        // The answer did not fit: ask for each half on its own.
+        const half = Math.ceil(oids.length / 2);
+        const [a, b] = [await this.get(oids.slice(0, half)), await this.get(oids.slice(half))];
+        const error = a.error ?? b.error;
+        const varbinds = [...a.varbinds, ...b.varbinds];
+        return error === undefined ? { varbinds } : { varbinds, error };
+      }
       return { varbinds: oids.map(() => undefined), error: outcome.error };
     }
   }

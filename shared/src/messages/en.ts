@@ -56,4 +56,5 @@ export const en = {
   'demo.polling': 'The agent is polling it now:',
   'demo.hint':
     'Try it yourself: npx xiaowang-agent probe --host {host} --port {port} --community {community}',
+  'demo.stop': 'Press Ctrl+C to stop the simulated devices.',
 } as const;

@@ -56,4 +56,5 @@ export const zhCN: Record<MessageKey, string> = {
   'demo.polling': '采集端正在轮询它：',
   'demo.hint':
     '自己试试：npx xiaowang-agent probe --host {host} --port {port} --community {community}',
+  'demo.stop': '按 Ctrl+C 停止模拟设备。',
 };

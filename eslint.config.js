@@ -36,6 +36,30 @@ export default tseslint.config(
     },
   },
   {
+    // Routes validate, call one verb and answer; SQL lives in the verbs' queries.
+    files: ['collector/src/features/**/routes.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/db/*',
+                'kysely',
+                'better-sqlite3',
+                '**/queries',
+                '**/queries.ts',
+                '**/queries-*',
+              ],
+              message: 'routes.ts must not touch the database: call a verb instead.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['agent/src/snmp/net-snmp-client.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },

@@ -5,7 +5,7 @@ import { schoolAcWalk, schoolSwitchWalk, startSnmpResponder } from '@xiaowang/se
 import { describe, expect, it } from 'vitest';
 import { pollDevices } from '../agent/src/poll/poll-many.ts';
 import { buildReport } from '../agent/src/report/build-report.ts';
-import { Secret } from '../agent/src/secret.ts';
+import { Secret } from '@xiaowang/shared';
 import { REPO_ROOT } from './support/paths.ts';
 
 const GOLDEN = path.join(REPO_ROOT, 'test/fixtures/reports');

@@ -2,5 +2,4 @@ export { pollDevice } from './poll/poll-device.ts';
 export type { DeviceTarget, PollDeviceOptions } from './poll/poll-device.ts';
 export { pollDevices } from './poll/poll-many.ts';
 export { renderProbe } from './cli/render-probe.ts';
-export { Secret } from './secret.ts';
 export type { SnmpCredentials } from './snmp/credentials.ts';

@@ -2,3 +2,4 @@ export * from './counter64.ts';
 export * from './report.ts';
 export * from './varbind.ts';
 export * from './messages/index.ts';
+export * from './secret.ts';

@@ -191,6 +191,34 @@ export const deviceTargetSchema = z.strictObject({
   name: shortText,
   address: shortText,
   port: z.number().int().min(1).max(65535),
+  /**
+   * The code of the school the device belongs to, for an agent that serves several schools
+   * (a county centre); omitted by a one-school agent. The collector checks it against the
+   * agent's schools.
+   */
+  school: z.string().min(1).max(64).optional(),
+});
+
+/** Why the agent could not turn two counter readings into a rate (docs/mibs.md §2). */
+export const rateDropReason = z.enum([
+  'first-sample',
+  'clock-not-advancing',
+  'device-restarted',
+  'counter-discontinuity',
+  'counter-reset',
+  'interval-too-long-for-32bit',
+  'gap-unverifiable',
+  'rate-above-port-speed',
+  'counters-missing',
+]);
+
+/** Utilisation the agent computed from the previous poll's counters; a broken delta says why. */
+export const interfaceRateSchema = z.strictObject({
+  ifIndex: z.number().int().nonnegative(),
+  inBps: z.number().nonnegative().nullable(),
+  outBps: z.number().nonnegative().nullable(),
+  intervalS: z.number().positive().nullable(),
+  dropped: rateDropReason.nullable(),
 });
 
 export const deviceResultSchema = z.discriminatedUnion('outcome', [
@@ -201,6 +229,8 @@ export const deviceResultSchema = z.discriminatedUnion('outcome', [
     snapshot: deviceSnapshotSchema,
     /** Parts that could not be read; the rest of the snapshot is still good. */
     partErrors: z.array(partErrorSchema).max(100),
+    /** Present once the agent has a previous reading of this device. */
+    rates: z.array(interfaceRateSchema).max(20_000).optional(),
   }),
   z.strictObject({
     outcome: z.literal('error'),
@@ -254,3 +284,5 @@ export type PollError = z.infer<typeof pollErrorSchema>;
 export type PartError = z.infer<typeof partErrorSchema>;
 export type PollMeta = z.infer<typeof pollMetaSchema>;
 export type HostProbes = z.infer<typeof hostProbesSchema>;
+export type InterfaceRate = z.infer<typeof interfaceRateSchema>;
+export type RateDropReason = z.infer<typeof rateDropReason>;

@@ -4,7 +4,7 @@ import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Secret } from '../../agent/src/secret.ts';
+import { Secret } from '@xiaowang/shared';
 import { NetSnmpClient } from '../../agent/src/snmp/net-snmp-client.ts';
 import { freeUdpPort } from './free-port.ts';
 

@@ -1,5 +1,5 @@
 import type { Lang } from '@xiaowang/shared';
-import { Secret } from '../secret.ts';
+import { Secret } from '@xiaowang/shared';
 import type {
   AuthProtocol,
   PrivProtocol,

@@ -3,7 +3,7 @@ import type { DeviceResult, DeviceSnapshot } from '@xiaowang/shared';
 import { schoolAcWalk, schoolSwitchWalk, startSnmpResponder } from '@xiaowang/seeds';
 import type { SnmpResponder } from '@xiaowang/seeds';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { Secret } from '../secret.ts';
+import { Secret } from '@xiaowang/shared';
 import { pollDevice } from './poll-device.ts';
 import type { DeviceTarget } from './poll-device.ts';
 

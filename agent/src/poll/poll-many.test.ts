@@ -1,6 +1,6 @@
 import { schoolSwitchWalk, startSnmpResponder } from '@xiaowang/seeds';
 import { describe, expect, it } from 'vitest';
-import { Secret } from '../secret.ts';
+import { Secret } from '@xiaowang/shared';
 import { pollDevices } from './poll-many.ts';
 
 describe('pollDevices', () => {

@@ -1,3 +1,5 @@
+import type { RateDropReason } from '@xiaowang/shared';
+
 /**
  * Utilisation from two counter readings, by the delta rules of docs/mibs.md §2: a broken
  * delta is dropped with its reason, never turned into a spike.
@@ -16,16 +18,7 @@ export interface CounterReading {
   readonly speedMbps: number | null;
 }
 
-export type DropReason =
-  | 'first-sample'
-  | 'clock-not-advancing'
-  | 'device-restarted'
-  | 'counter-discontinuity'
-  | 'counter-reset'
-  | 'interval-too-long-for-32bit'
-  | 'gap-unverifiable'
-  | 'rate-above-port-speed'
-  | 'counters-missing';
+export type DropReason = RateDropReason;
 
 export type RateResult =
   | {

@@ -1,4 +1,4 @@
-import type { Secret } from '../secret.ts';
+import type { Secret } from '@xiaowang/shared';
 
 export type AuthProtocol = 'md5' | 'sha' | 'sha224' | 'sha256' | 'sha384' | 'sha512';
 export type PrivProtocol = 'des' | 'aes' | 'aes256b' | 'aes256r';

@@ -1,6 +1,7 @@
 import type { Lang } from '@xiaowang/shared';
 import { t } from '@xiaowang/shared';
-import { pollDevices, renderProbe, Secret } from '@xiaowang/agent';
+import { pollDevices, renderProbe } from '@xiaowang/agent';
+import { Secret } from '@xiaowang/shared';
 import { startSnmpResponder } from '../sim/responder.ts';
 import type { SnmpResponder } from '../sim/responder.ts';
 import { makeCounterProvider, makeUptimeProvider } from '../sim/providers.ts';

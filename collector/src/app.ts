@@ -1,0 +1,39 @@
+import { Hono } from 'hono';
+import { requestId } from 'hono/request-id';
+import type { Clock } from './context.ts';
+import type { Db } from './db/schema.ts';
+import { mountFeatures, UPLOAD_ROUTES } from './features/index.ts';
+import { accessLog } from './http/access-log.ts';
+import type { BodyLimits } from './http/body-limits.ts';
+import { limitBodies } from './http/body-limits.ts';
+import type { AppEnv } from './http/env.ts';
+import { errorHandler, notFoundHandler } from './http/error-handler.ts';
+import type { Logger } from './logger.ts';
+import type { Secret } from '@xiaowang/shared';
+
+/** What the HTTP app needs from the configuration. */
+export interface HttpConfig extends BodyLimits {
+  readonly adminToken: Secret;
+}
+
+export interface AppDeps {
+  readonly db: Db;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly config: HttpConfig;
+}
+
+/**
+ * Builds the HTTP app and nothing else: no database is opened, no port bound, no timer
+ * started, so tests call `createApp(deps).request(...)` in-process.
+ */
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.use(requestId());
+  app.use(accessLog(deps.logger));
+  app.use('/api/*', limitBodies(deps.config, UPLOAD_ROUTES));
+  mountFeatures(app, deps);
+  app.notFound(notFoundHandler);
+  app.onError(errorHandler(deps.logger));
+  return app;
+}

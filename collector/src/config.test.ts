@@ -1,0 +1,70 @@
+import { inspect } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { formatConfigProblems, loadServerConfig, loadStorageConfig } from './config.ts';
+
+const TOKEN = 'a-long-random-admin-token-0123456789';
+
+describe('collector config', () => {
+  it('applies the defaults and hides the admin token', () => {
+    const result = loadServerConfig({
+      XIAOWANG_ADMIN_TOKEN: TOKEN,
+      HOME: '/root',
+      XIAOWANG_AGENT_URL: 'x',
+    });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.config).toMatchObject({
+      host: '127.0.0.1',
+      port: 8080,
+      maxBodyBytes: 1024 * 1024,
+      maxImportBytes: 10 * 1024 * 1024,
+      logLevel: 'info',
+    });
+    expect(result.config.dataDir).toMatch(/\/data$/);
+    expect(result.config.adminToken.reveal()).toBe(TOKEN);
+    expect(JSON.stringify(result.config)).not.toContain(TOKEN);
+    expect(inspect(result.config)).not.toContain(TOKEN);
+  });
+
+  it('lists every problem as field: what is wrong, how to fix it', () => {
+    const result = loadServerConfig({
+      XIAOWANG_PORT: 'eighty',
+      XIAOWANG_ADMIN_TOKEN: 'short',
+      XIAOWANG_LOG_LEVEL: 'loud',
+      XIAOWANG_PROT: '80',
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const lines = formatConfigProblems('en', result.problems);
+    expect(lines).toHaveLength(4);
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^XIAOWANG_PORT: Must be a whole number.*between 1 and 65535/),
+        expect.stringMatching(
+          /^XIAOWANG_ADMIN_TOKEN: Too short: use at least 24 characters\. .*openssl rand/,
+        ),
+        expect.stringMatching(/^XIAOWANG_LOG_LEVEL: Not an accepted value/),
+        expect.stringMatching(/^XIAOWANG_PROT: not a setting/),
+      ]),
+    );
+    expect(formatConfigProblems('zh-CN', result.problems).join('\n')).toContain(
+      'XIAOWANG_PORT：应为整数',
+    );
+  });
+
+  it('requires the admin token for serve only', () => {
+    const serve = loadServerConfig({});
+    expect(serve.ok).toBe(false);
+    if (!serve.ok)
+      expect(serve.problems).toEqual([expect.objectContaining({ field: 'XIAOWANG_ADMIN_TOKEN' })]);
+    expect(loadStorageConfig({ XIAOWANG_DATA_DIR: '/tmp/x' })).toEqual({
+      ok: true,
+      config: { dataDir: '/tmp/x' },
+    });
+  });
+
+  it('treats an empty value as unset', () => {
+    const result = loadServerConfig({ XIAOWANG_ADMIN_TOKEN: TOKEN, XIAOWANG_PORT: '' });
+    expect(result.ok && result.config.port).toBe(8080);
+  });
+});

@@ -1,0 +1,169 @@
+import { resolve } from 'node:path';
+import type { Lang, MessageKey, MessageParams } from '@xiaowang/shared';
+import { t } from '@xiaowang/shared';
+import { z } from 'zod';
+import { describeIssue } from './http/zod-issues.ts';
+import { Secret } from '@xiaowang/shared';
+
+/** Where the collector keeps its database; enough for migrate, backup and import. */
+export interface StorageConfig {
+  readonly dataDir: string;
+}
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+export interface ServerConfig extends StorageConfig {
+  readonly host: string;
+  readonly port: number;
+  readonly adminToken: Secret;
+  readonly maxBodyBytes: number;
+  readonly maxImportBytes: number;
+  readonly logLevel: LogLevel;
+}
+
+export interface ConfigProblem {
+  readonly field: string;
+  readonly key: MessageKey;
+  readonly params?: MessageParams;
+  readonly hint: MessageKey;
+}
+
+export type ConfigResult<T> =
+  | { readonly ok: true; readonly config: T }
+  | { readonly ok: false; readonly problems: readonly ConfigProblem[] };
+
+const MIB = 1024 * 1024;
+
+function wholeNumber(min: number, max: number) {
+  return z
+    .string()
+    .regex(/^\d+$/, { message: 'api.validation.expectedInteger' })
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+}
+
+// Every key and default lives here; collector/README.md lists the same table.
+const envSchema = z.strictObject({
+  XIAOWANG_DATA_DIR: z.string().default('./data'),
+  XIAOWANG_HOST: z.string().default('127.0.0.1'),
+  XIAOWANG_PORT: wholeNumber(0, 65535).default(8080),
+  XIAOWANG_ADMIN_TOKEN: z.string().min(24).max(512).optional(),
+  XIAOWANG_MAX_BODY_BYTES: wholeNumber(1024, 64 * MIB).default(MIB),
+  XIAOWANG_MAX_IMPORT_BYTES: wholeNumber(1024, 256 * MIB).default(10 * MIB),
+  XIAOWANG_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+});
+
+type EnvKey = keyof typeof envSchema.shape;
+
+const HINTS: Record<EnvKey, MessageKey> = {
+  XIAOWANG_DATA_DIR: 'collector.config.hint.dataDir',
+  XIAOWANG_HOST: 'collector.config.hint.host',
+  XIAOWANG_PORT: 'collector.config.hint.port',
+  XIAOWANG_ADMIN_TOKEN: 'collector.config.hint.adminToken',
+  XIAOWANG_MAX_BODY_BYTES: 'collector.config.hint.maxBodyBytes',
+  XIAOWANG_MAX_IMPORT_BYTES: 'collector.config.hint.maxImportBytes',
+  XIAOWANG_LOG_LEVEL: 'collector.config.hint.logLevel',
+};
+
+export const CONFIG_KEYS = Object.keys(HINTS) as readonly EnvKey[];
+
+/** The only read of process.env in the collector. */
+export function readProcessEnv(): Readonly<Record<string, string | undefined>> {
+  return { ...process.env };
+}
+
+/**
+ * Validates the collector's settings. Only `XIAOWANG_*` variables are considered (keys under
+ * `XIAOWANG_AGENT_` belong to the agent); an unknown one is a problem, since it is most often
+ * a typo. Empty values count as unset.
+ */
+export function loadServerConfig(
+  env: Readonly<Record<string, string | undefined>>,
+): ConfigResult<ServerConfig> {
+  const problems: ConfigProblem[] = [];
+  const parsed = parseEnv(env, problems);
+  const token = env['XIAOWANG_ADMIN_TOKEN'];
+  if (token === undefined || token === '') {
+    problems.push({
+      field: 'XIAOWANG_ADMIN_TOKEN',
+      key: 'api.validation.required',
+      hint: HINTS.XIAOWANG_ADMIN_TOKEN,
+    });
+  }
+  if (parsed === undefined || parsed.XIAOWANG_ADMIN_TOKEN === undefined || problems.length > 0) {
+    return { ok: false, problems };
+  }
+  return {
+    ok: true,
+    config: {
+      dataDir: resolve(parsed.XIAOWANG_DATA_DIR),
+      host: parsed.XIAOWANG_HOST,
+      port: parsed.XIAOWANG_PORT,
+      adminToken: new Secret(parsed.XIAOWANG_ADMIN_TOKEN),
+      maxBodyBytes: parsed.XIAOWANG_MAX_BODY_BYTES,
+      maxImportBytes: parsed.XIAOWANG_MAX_IMPORT_BYTES,
+      logLevel: parsed.XIAOWANG_LOG_LEVEL,
+    },
+  };
+}
+
+/** Settings for commands that only touch the database (migrate, backup, import). */
+export function loadStorageConfig(
+  env: Readonly<Record<string, string | undefined>>,
+): ConfigResult<StorageConfig> {
+  const problems: ConfigProblem[] = [];
+  const parsed = parseEnv(env, problems);
+  if (parsed === undefined) return { ok: false, problems };
+  return { ok: true, config: { dataDir: resolve(parsed.XIAOWANG_DATA_DIR) } };
+}
+
+function parseEnv(
+  env: Readonly<Record<string, string | undefined>>,
+  problems: ConfigProblem[],
+): z.output<typeof envSchema> | undefined {
+  const ours = Object.fromEntries(
+    Object.entries(env).filter(
+      ([name, value]) =>
+        name.startsWith('XIAOWANG_') &&
+        !name.startsWith('XIAOWANG_AGENT_') &&
+        value !== undefined &&
+        value !== '',
+    ),
+  );
+  const result = envSchema.safeParse(ours, { reportInput: true });
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const field of issue.keys) {
+        problems.push({
+          field,
+          key: 'collector.config.unknownKey',
+          params: { known: CONFIG_KEYS.join(', ') },
+          hint: 'collector.config.hint.unknownKey',
+        });
+      }
+      continue;
+    }
+    const field = String(issue.path[0] ?? '');
+    const hint = hintFor(field);
+    const { key, params } = describeIssue(issue);
+    problems.push(params === undefined ? { field, key, hint } : { field, key, params, hint });
+  }
+  return undefined;
+}
+
+function hintFor(field: string): MessageKey {
+  const known = CONFIG_KEYS.find((name) => name === field);
+  return known === undefined ? 'collector.config.hint.unknownKey' : HINTS[known];
+}
+
+/** One line per problem: `field: what is wrong, how to fix it`. */
+export function formatConfigProblems(lang: Lang, problems: readonly ConfigProblem[]): string[] {
+  return problems.map((p) =>
+    t(lang, 'collector.config.problem', {
+      field: p.field,
+      problem: t(lang, p.key, p.params),
+      hint: t(lang, p.hint),
+    }),
+  );
+}

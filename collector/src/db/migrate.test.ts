@@ -1,0 +1,63 @@
+import { sql } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { TestDb } from '../testing/test-db.ts';
+import { createTestDb } from '../testing/test-db.ts';
+import { appliedMigrations, DatabaseNewerError, LEDGER_TABLE, migrateToLatest } from './migrate.ts';
+import { MIGRATIONS } from './migrations/index.ts';
+
+let db: TestDb | undefined;
+afterEach(async () => {
+  await db?.close();
+  db = undefined;
+});
+
+async function tableNames(test: TestDb): Promise<string[]> {
+  const tables = await test.kysely.introspection.getTables();
+  return tables.map((t) => t.name).sort();
+}
+
+describe('migrations', () => {
+  it('are named NNNN_what_it_does and numbered without gaps', () => {
+    const names = Object.keys(MIGRATIONS);
+    names.forEach((name, i) => {
+      expect(name).toMatch(/^\d{4}_[a-z0-9_]+$/);
+      expect(Number(name.slice(0, 4))).toBe(i + 1);
+    });
+  });
+
+  it('build the schema from an empty database file and record each in the ledger', async () => {
+    db = await createTestDb({ storage: 'file', migrate: false });
+    expect(await appliedMigrations(db.kysely)).toEqual([]);
+    expect(await migrateToLatest(db.kysely)).toEqual(Object.keys(MIGRATIONS));
+    expect(await tableNames(db)).toEqual(
+      expect.arrayContaining(['counties', 'towns', 'schools', 'rooms', LEDGER_TABLE]),
+    );
+    expect(await appliedMigrations(db.kysely)).toEqual(Object.keys(MIGRATIONS));
+    expect(await migrateToLatest(db.kysely)).toEqual([]);
+  });
+
+  it('open the file with WAL and foreign keys on', async () => {
+    db = await createTestDb({ storage: 'file' });
+    expect(db.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
+    const now = new Date().toISOString();
+    const orphan = db.kysely
+      .insertInto('towns')
+      .values({ county_id: 999, name: 'x', created_at: now, updated_at: now })
+      .execute();
+    await expect(orphan).rejects.toThrow(/FOREIGN KEY/);
+  });
+
+  it('refuse a database that a newer collector has migrated, changing nothing', async () => {
+    db = await createTestDb({ storage: 'file' });
+    await sql`insert into ${sql.table(LEDGER_TABLE)} (name, timestamp) values ('0999_from_the_future', '2030-01-01')`.execute(
+      db.kysely,
+    );
+    const before = await tableNames(db);
+    const attempt = migrateToLatest(db.kysely);
+    await expect(attempt).rejects.toBeInstanceOf(DatabaseNewerError);
+    await expect(migrateToLatest(db.kysely)).rejects.toThrow(/0999_from_the_future/);
+    expect(await tableNames(db)).toEqual(before);
+  });
+});

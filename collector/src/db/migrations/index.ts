@@ -1,0 +1,11 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './0001_places.ts';
+
+/**
+ * Every migration, in order, listed by hand: no directory scan, so a stray file cannot run
+ * and a bundled build still finds them. Names are `NNNN_what_it_does`; never rename or edit
+ * one that has shipped; add the next number instead.
+ */
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '0001_places': m0001,
+};

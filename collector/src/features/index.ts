@@ -1,0 +1,21 @@
+import type { Hono } from 'hono';
+import type { AppDeps } from '../app.ts';
+import type { AppEnv } from '../http/env.ts';
+import { healthDocs, healthRoutes } from './health/routes.ts';
+import { openApiDocs, openApiRoutes } from './openapi/routes.ts';
+import type { RouteDoc } from './openapi/registry.ts';
+import { placesDocs } from './places/openapi.ts';
+import { PLACES_UPLOAD_ROUTES, placesRoutes } from './places/routes.ts';
+
+/* The one list of features. A new feature adds its routes, its docs and any upload routes here. */
+
+export const ROUTE_DOCS: readonly RouteDoc[] = [...healthDocs, ...placesDocs, ...openApiDocs];
+
+/** Routes that take files and so get the import body limit instead of the JSON one. */
+export const UPLOAD_ROUTES: readonly RegExp[] = [...PLACES_UPLOAD_ROUTES];
+
+export function mountFeatures(app: Hono<AppEnv>, deps: AppDeps): void {
+  app.route('/api/v1', healthRoutes(deps));
+  app.route('/api/v1', placesRoutes({ ...deps, adminToken: deps.config.adminToken }));
+  app.route('/api', openApiRoutes(ROUTE_DOCS));
+}

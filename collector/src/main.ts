@@ -1,0 +1,99 @@
+import { createAdaptorServer } from '@hono/node-server';
+import type { Hono } from 'hono';
+import { createApp } from './app.ts';
+import type { ServerConfig } from './config.ts';
+import type { Clock } from './context.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import type { OpenedDatabase } from './db/open.ts';
+import { databaseFile, openDatabase } from './db/open.ts';
+import type { AppEnv } from './http/env.ts';
+import type { Logger } from './logger.ts';
+
+/* The side effects live here: open and migrate the database, bind the port, handle signals. */
+
+export interface Listening {
+  readonly url: string;
+  readonly port: number;
+  /** Stops accepting connections, lets requests in flight finish (5 s at most). */
+  close(): Promise<void>;
+}
+
+export interface RunningCollector extends Listening {
+  readonly database: OpenedDatabase;
+  readonly migrated: readonly string[];
+}
+
+const CLOSE_GRACE_MS = 5000;
+
+/** Serves `app` on host:port (port 0 picks a free one); rejects if the port cannot be bound. */
+export function listen(
+  app: Hono<AppEnv>,
+  options: { host: string; port: number },
+): Promise<Listening> {
+  const server = createAdaptorServer({ fetch: app.fetch });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      server.off('error', reject);
+      const address = server.address();
+      const port = typeof address === 'object' && address !== null ? address.port : options.port;
+      const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+      const close = () =>
+        new Promise<void>((done, fail) => {
+          const force = setTimeout(() => {
+            if ('closeAllConnections' in server) server.closeAllConnections();
+          }, CLOSE_GRACE_MS);
+          server.close((error) => {
+            clearTimeout(force);
+            if (error) fail(error);
+            else done();
+          });
+          if ('closeIdleConnections' in server) server.closeIdleConnections();
+        });
+      resolve({ url: `http://${host}:${port}`, port, close });
+    });
+  });
+}
+
+/**
+ * Opens the database under the data directory, applies pending migrations (refusing a
+ * database newer than this code), builds the app and listens.
+ */
+export async function startCollector(
+  config: ServerConfig,
+  options: { logger: Logger; clock?: Clock },
+): Promise<RunningCollector> {
+  const database = openDatabase({ file: databaseFile(config.dataDir) });
+  try {
+    const migrated = await migrateToLatest(database.kysely);
+    const clock = options.clock ?? (() => new Date());
+    const app = createApp({ db: database.kysely, clock, logger: options.logger, config });
+    const listening = await listen(app, config);
+    return {
+      ...listening,
+      database,
+      migrated,
+      async close() {
+        await listening.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+/** Resolves with the signal's name once SIGTERM or SIGINT arrives and the collector has closed. */
+export function closeOnSignal(running: Listening, logger: Logger): Promise<NodeJS.Signals> {
+  return new Promise((resolve, reject) => {
+    const onSignal = (signal: NodeJS.Signals) => {
+      process.off('SIGTERM', onSignal);
+      process.off('SIGINT', onSignal);
+      logger.info('collector.stopping', { signal });
+      running.close().then(() => resolve(signal), reject);
+    };
+    process.on('SIGTERM', onSignal);
+    process.on('SIGINT', onSignal);
+  });
+}

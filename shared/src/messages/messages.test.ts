@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { agentMessages } from './areas/agent.ts';
+import { collectorMessages } from './areas/collector.ts';
 import { en, t, zhCN } from './index.ts';
 
 function placeholders(text: string): string[] {
@@ -8,6 +10,12 @@ function placeholders(text: string): string[] {
 describe('message catalogue', () => {
   it('has the same keys in zh-CN and en', () => {
     expect(Object.keys(zhCN).sort()).toEqual(Object.keys(en).sort());
+  });
+
+  it('has no key defined in two areas (a spread would silently drop one)', () => {
+    const areas = [agentMessages, collectorMessages];
+    const total = areas.reduce((n, a) => n + Object.keys(a.en).length, 0);
+    expect(Object.keys(en)).toHaveLength(total);
   });
 
   it('uses the same placeholders in both languages', () => {

@@ -1,0 +1,120 @@
+/** The agent: its command line, SNMP errors, the probe summary, the demo. zh-CN first; keys and placeholders match (a test checks). */
+const en = {
+  'cli.usage.probe':
+    'Usage: xiaowang-agent probe --host HOST [--port 161] --community NAME [--snmp-version 2c|3] [--json] [--lang zh-CN|en]\n' +
+    '  SNMPv3: --v3-user NAME --v3-auth-protocol sha|sha224|sha256|sha384|sha512|md5 --v3-auth-key KEY\n' +
+    '          [--v3-priv-protocol aes|aes256b|aes256r|des --v3-priv-key KEY] [--v3-level noAuthNoPriv|authNoPriv|authPriv]\n' +
+    '  Other: --timeout MS (per request, default 2000) --retries N (default 1) --deadline MS (whole device, default 60000)',
+  'cli.usage.main':
+    'Usage: xiaowang-agent <command> [options]\n  probe    poll one device once and print what was read\n  help     show this text',
+  'cli.error.unknownOption':
+    'Unknown option {option}. Run "xiaowang-agent {command} --help" to see the options.',
+  'cli.error.unknownCommand': 'Unknown command "{command}". Commands: probe, help.',
+  'cli.error.missingValue': 'Option {option} needs a value, e.g. {option} {example}.',
+  'cli.error.missingRequired': 'Option {option} is required: {hint}',
+  'cli.error.badValue': 'Option {option}: expected {expected}, got "{value}".',
+  'cli.error.v3Missing':
+    'SNMPv3 needs {option}. Ask the device administrator for the v3 user and keys, then add {option}.',
+  'cli.error.desNeedsLegacy':
+    "DES privacy needs Node's legacy OpenSSL provider: start with NODE_OPTIONS=--openssl-legacy-provider, or better, switch the device to AES.",
+  'snmp.error.TIMEOUT':
+    'No answer from {host}:{port}. Check the address, the community string or v3 user, the device ACL (does it allow this server?) and that UDP {port} is open. Over SNMPv2c a wrong community looks exactly like a dead device.',
+  'snmp.error.AUTH': 'SNMPv3 authentication failed at {host}:{port} ({detail}). Check {parameter}.',
+  'snmp.error.UNREACHABLE':
+    'Cannot reach {host}:{port}: {detail}. Check the address and the route from this server.',
+  'snmp.error.DEADLINE':
+    'The device {host}:{port} took longer than the deadline of {deadlineMs} ms; the parts read so far are kept.',
+  'snmp.error.generic': 'SNMP error at {host}:{port}: {detail}',
+  'probe.heading': 'Device {host}:{port}',
+  'probe.identity': 'Identity',
+  'probe.vendor': 'Vendor / role',
+  'probe.sysName': 'sysName',
+  'probe.sysDescr': 'sysDescr',
+  'probe.sysObjectID': 'sysObjectID',
+  'probe.uptime': 'Uptime',
+  'probe.interfaces': 'Interfaces: {count} ({up} up)',
+  'probe.interfaceLine': '{ifIndex} {name}  {oper}  {speed}  {alias}',
+  'probe.ipv6': 'IPv6 addresses: {count}; forwarding: {forwarding}; default routes: {routes}',
+  'probe.aps': 'Access points: {count} known, {online} online (source: {source})',
+  'probe.apLine': '{name}  {mac}  {model}  {state}  {clients} clients  group {group}',
+  'probe.lldp': 'LLDP neighbours: {count}',
+  'probe.lldpLine': '{localPort} → {remoteSysName} {remotePortId}',
+  'probe.entity': 'Inventory: model {model}, serial {serial}, firmware {firmware}',
+  'probe.partErrors': 'Parts not read:',
+  'probe.partErrorLine': '{part}: {message}',
+  'probe.meta':
+    'Read in {durationMs} ms, {requests} requests, {retries} retries, {varbinds} values.',
+  'probe.more': '… and {count} more',
+  'probe.none': 'none',
+  'probe.unknown': 'unknown',
+  'probe.online': 'online',
+  'probe.offline': 'offline',
+  'common.yes': 'yes',
+  'common.no': 'no',
+  'demo.started':
+    'A synthetic school device is answering SNMP on {host}:{port} (community "{community}").',
+  'demo.polling': 'The agent is polling it now:',
+  'demo.hint':
+    'Try it yourself: npx xiaowang-agent probe --host {host} --port {port} --community {community}',
+  'demo.stop': 'Press Ctrl+C to stop the simulated devices.',
+} as const;
+
+const zhCN: Record<keyof typeof en, string> = {
+  'cli.usage.probe':
+    '用法：xiaowang-agent probe --host 主机 [--port 161] --community 团体名 [--snmp-version 2c|3] [--json] [--lang zh-CN|en]\n' +
+    '  SNMPv3：--v3-user 用户名 --v3-auth-protocol sha|sha224|sha256|sha384|sha512|md5 --v3-auth-key 认证密钥\n' +
+    '          [--v3-priv-protocol aes|aes256b|aes256r|des --v3-priv-key 加密密钥] [--v3-level noAuthNoPriv|authNoPriv|authPriv]\n' +
+    '  其他：--timeout 毫秒（单次请求，默认 2000） --retries 次数（默认 1） --deadline 毫秒（整台设备，默认 60000）',
+  'cli.usage.main':
+    '用法：xiaowang-agent <命令> [选项]\n  probe    轮询一台设备一次并显示读到的内容\n  help     显示本说明',
+  'cli.error.unknownOption':
+    '未知选项 {option}。运行 "xiaowang-agent {command} --help" 查看可用选项。',
+  'cli.error.unknownCommand': '未知命令 "{command}"。可用命令：probe、help。',
+  'cli.error.missingValue': '选项 {option} 需要一个值，例如 {option} {example}。',
+  'cli.error.missingRequired': '缺少必需的选项 {option}：{hint}',
+  'cli.error.badValue': '选项 {option}：应为 {expected}，实际为 "{value}"。',
+  'cli.error.v3Missing':
+    'SNMPv3 需要 {option}。请向设备管理员索取 v3 用户名和密钥，然后加上 {option}。',
+  'cli.error.desNeedsLegacy':
+    'DES 加密需要 Node 的旧版 OpenSSL 提供程序：请以 NODE_OPTIONS=--openssl-legacy-provider 启动；更好的做法是把设备改为 AES。',
+  'snmp.error.TIMEOUT':
+    '{host}:{port} 没有应答。请检查地址、团体名或 v3 用户、设备 ACL 是否允许本服务器访问，以及 UDP {port} 端口是否开放。SNMPv2c 下团体名错误与设备不在线的表现完全相同。',
+  'snmp.error.AUTH': '{host}:{port} 的 SNMPv3 认证失败（{detail}）。请检查 {parameter}。',
+  'snmp.error.UNREACHABLE':
+    '无法访问 {host}:{port}：{detail}。请检查地址以及本服务器到该设备的路由。',
+  'snmp.error.DEADLINE':
+    '设备 {host}:{port} 超过了 {deadlineMs} 毫秒的时限；已读到的部分仍然保留。',
+  'snmp.error.generic': '{host}:{port} 出现 SNMP 错误：{detail}',
+  'probe.heading': '设备 {host}:{port}',
+  'probe.identity': '设备标识',
+  'probe.vendor': '厂商 / 角色',
+  'probe.sysName': '设备名称',
+  'probe.sysDescr': '系统描述',
+  'probe.sysObjectID': '系统对象标识',
+  'probe.uptime': '运行时间',
+  'probe.interfaces': '接口：{count} 个（{up} 个在线）',
+  'probe.interfaceLine': '{ifIndex} {name}  {oper}  {speed}  {alias}',
+  'probe.ipv6': 'IPv6 地址：{count} 个；IPv6 转发：{forwarding}；IPv6 默认路由：{routes}',
+  'probe.aps': '无线 AP：已知 {count} 台，在线 {online} 台（来源：{source}）',
+  'probe.apLine': '{name}  {mac}  {model}  {state}  终端 {clients}  分组 {group}',
+  'probe.lldp': 'LLDP 邻居：{count} 个',
+  'probe.lldpLine': '{localPort} → {remoteSysName} {remotePortId}',
+  'probe.entity': '资产：型号 {model}，序列号 {serial}，固件 {firmware}',
+  'probe.partErrors': '未能读取的部分：',
+  'probe.partErrorLine': '{part}：{message}',
+  'probe.meta': '用时 {durationMs} 毫秒，{requests} 次请求，{retries} 次重试，{varbinds} 个值。',
+  'probe.more': '……另有 {count} 项',
+  'probe.none': '无',
+  'probe.unknown': '未知',
+  'probe.online': '在线',
+  'probe.offline': '离线',
+  'common.yes': '是',
+  'common.no': '否',
+  'demo.started': '一台模拟的学校设备正在 {host}:{port} 上应答 SNMP（团体名 "{community}"）。',
+  'demo.polling': '采集端正在轮询它：',
+  'demo.hint':
+    '自己试试：npx xiaowang-agent probe --host {host} --port {port} --community {community}',
+  'demo.stop': '按 Ctrl+C 停止模拟设备。',
+};
+
+export const agentMessages = { en, zhCN };

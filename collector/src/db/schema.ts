@@ -11,6 +11,8 @@ export interface CountiesTable {
   id: Generated<number>;
   name: string;
   timezone: string;
+  /** Regular expression on an LLDP neighbour's sysName marking metro (城域网) devices. */
+  metro_name_pattern: Generated<string | null>;
   created_at: string;
   updated_at: string;
 }
@@ -45,11 +47,266 @@ export interface RoomsTable {
   updated_at: string;
 }
 
+export interface AgentsTable {
+  id: Generated<number>;
+  county_id: number;
+  name: string;
+  /** SHA-256 of the token; the token itself is shown once and never stored. */
+  token_hash: string;
+  /** The first characters of the token, so a person can tell tokens apart. */
+  token_hint: string;
+  created_at: string;
+  revoked_at: string | null;
+  last_report_at: string | null;
+  last_report_uuid: string | null;
+  agent_version: string | null;
+  hostname: string | null;
+}
+
+export interface AgentSchoolsTable {
+  agent_id: number;
+  school_id: number;
+}
+
+export interface EnrollmentCodesTable {
+  id: Generated<number>;
+  county_id: number;
+  label: string;
+  code_hash: string;
+  created_at: string;
+  created_by: string;
+  expires_at: string;
+  used_at: string | null;
+  agent_id: number | null;
+}
+
+export interface EnrollmentCodeSchoolsTable {
+  code_id: number;
+  school_id: number;
+}
+
+export interface ReportsTable {
+  id: Generated<number>;
+  report_uuid: string;
+  agent_id: number;
+  received_at: string;
+  poll_started_at: string;
+  poll_finished_at: string;
+  schema_version: number;
+  devices_ok: number;
+  devices_error: number;
+  /** JSON of the report's host-level IPv6 probes, or null. */
+  host_probes: string | null;
+}
+
+export interface DevicesTable {
+  id: Generated<number>;
+  county_id: number;
+  /** Null for a county-level device (the county AC at the network centre). */
+  school_id: number | null;
+  agent_id: number;
+  target_name: string;
+  address: string;
+  port: number;
+  sys_object_id: string | null;
+  sys_name: string | null;
+  sys_descr: string | null;
+  vendor: string | null;
+  role: string | null;
+  model: string | null;
+  serial: string | null;
+  firmware: string | null;
+  sys_up_time: number | null;
+  /** 1 true, 0 false, null unknown. */
+  ipv6_forwarding: number | null;
+  /** Number of IPv6 default routes; null when the route table was absent. */
+  ipv6_default_routes: number | null;
+  first_seen_at: string;
+  last_seen_at: string;
+  last_ok_at: string | null;
+  last_outcome: 'ok' | 'error';
+  last_error_code: string | null;
+  last_error_message: string | null;
+  last_report_id: number | null;
+}
+
+export interface DeviceHistoryTable {
+  id: Generated<number>;
+  device_id: number;
+  field: 'model' | 'serial' | 'firmware' | 'sys_name' | 'sys_object_id' | 'vendor';
+  old_value: string | null;
+  new_value: string | null;
+  changed_at: string;
+  report_id: number | null;
+}
+
+export interface InterfacesTable {
+  id: Generated<number>;
+  device_id: number;
+  if_index: number;
+  if_name: string | null;
+  if_descr: string | null;
+  if_alias: string | null;
+  if_type: number | null;
+  speed_mbps: number | null;
+  if_speed: number | null;
+  if_high_speed: number | null;
+  speed_suspect: string | null;
+  admin_status: string | null;
+  oper_status: string | null;
+  phys_address: string | null;
+  /** 1 when the octet counters are 64-bit. */
+  octets_64bit: number;
+  first_seen_at: string;
+  last_seen_at: string;
+}
+
+export interface InterfaceSamplesTable {
+  id: Generated<number>;
+  interface_id: number;
+  report_id: number;
+  sampled_at: string;
+  oper_status: string | null;
+  speed_mbps: number | null;
+  /** Counter64 as decimal text. */
+  in_octets: string | null;
+  out_octets: string | null;
+  in_bps: number | null;
+  out_bps: number | null;
+  interval_s: number | null;
+  rate_dropped: string | null;
+}
+
+export interface InterfaceDailyTable {
+  interface_id: number;
+  /** Local date in the county's timezone, YYYY-MM-DD. */
+  day: string;
+  samples: number;
+  up_samples: number;
+  min_speed_mbps: number | null;
+  max_speed_mbps: number | null;
+  max_in_bps: number | null;
+  max_out_bps: number | null;
+}
+
+export interface DeviceIpv6AddressesTable {
+  device_id: number;
+  if_index: number;
+  address: string;
+  prefix_length: number | null;
+  type: string;
+  source: string;
+  last_seen_at: string;
+}
+
+export interface LldpNeighborsTable {
+  id: Generated<number>;
+  device_id: number;
+  local_port_num: number;
+  local_if_index: number | null;
+  local_port: string | null;
+  remote_chassis_id: string | null;
+  remote_sys_name: string | null;
+  remote_port_id: string | null;
+  remote_port_desc: string | null;
+  last_seen_at: string;
+}
+
+export interface ApsTable {
+  id: Generated<number>;
+  county_id: number;
+  mac: string;
+  serial: string | null;
+  name: string | null;
+  model: string | null;
+  ap_group: string | null;
+  controller_device_id: number;
+  reported_by_agent_id: number;
+  /** 1 online, 0 offline, null when the controller has no status column. */
+  online: number | null;
+  clients: number | null;
+  first_seen_at: string;
+  last_seen_at: string;
+  last_online_at: string | null;
+}
+
+export interface ApDailyTable {
+  ap_id: number;
+  day: string;
+  samples: number;
+  online_samples: number;
+}
+
+export interface ApAssignmentsTable {
+  ap_id: number;
+  school_id: number | null;
+  room_id: number | null;
+  assigned_by: string;
+  assigned_at: string;
+}
+
+export interface ApAttributionRulesTable {
+  id: Generated<number>;
+  county_id: number;
+  kind: 'group' | 'prefix' | 'mac';
+  pattern: string;
+  school_id: number;
+  created_by: string;
+  created_at: string;
+}
+
+export interface ApRoomConventionsTable {
+  county_id: number;
+  /** A regular expression with a named group `room`, matched against AP names. */
+  pattern: string;
+  created_by: string;
+  created_at: string;
+}
+
+export interface UplinkDesignationsTable {
+  id: Generated<number>;
+  school_id: number;
+  device_id: number;
+  if_index: number;
+  designated_by: string;
+  designated_at: string;
+  note: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entity_id: number | null;
+  detail: string | null;
+}
+
 export interface Database {
   counties: CountiesTable;
   towns: TownsTable;
   schools: SchoolsTable;
   rooms: RoomsTable;
+  agents: AgentsTable;
+  agent_schools: AgentSchoolsTable;
+  enrollment_codes: EnrollmentCodesTable;
+  enrollment_code_schools: EnrollmentCodeSchoolsTable;
+  reports: ReportsTable;
+  devices: DevicesTable;
+  device_history: DeviceHistoryTable;
+  interfaces: InterfacesTable;
+  interface_samples: InterfaceSamplesTable;
+  interface_daily: InterfaceDailyTable;
+  device_ipv6_addresses: DeviceIpv6AddressesTable;
+  lldp_neighbors: LldpNeighborsTable;
+  aps: ApsTable;
+  ap_daily: ApDailyTable;
+  ap_assignments: ApAssignmentsTable;
+  ap_attribution_rules: ApAttributionRulesTable;
+  ap_room_conventions: ApRoomConventionsTable;
+  uplink_designations: UplinkDesignationsTable;
+  audit_log: AuditLogTable;
 }
 
 /** The database or an open transaction: verbs and queries accept either. */

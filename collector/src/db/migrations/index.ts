@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_places.ts';
+import * as m0002 from './0002_agents_and_inventory.ts';
 
 /**
  * Every migration, in order, listed by hand: no directory scan, so a stray file cannot run
@@ -8,4 +9,5 @@ import * as m0001 from './0001_places.ts';
  */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_places': m0001,
+  '0002_agents_and_inventory': m0002,
 };

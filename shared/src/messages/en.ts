@@ -1,5 +1,7 @@
 import { agentMessages } from './areas/agent.ts';
 import { collectorMessages } from './areas/collector.ts';
+import { ingestMessages } from './areas/ingest.ts';
+import { inventoryMessages } from './areas/inventory.ts';
 
 /**
  * English text, merged from one file per area (`areas/`), so that each feature owns its
@@ -8,4 +10,6 @@ import { collectorMessages } from './areas/collector.ts';
 export const en = {
   ...agentMessages.en,
   ...collectorMessages.en,
+  ...ingestMessages.en,
+  ...inventoryMessages.en,
 } as const;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { agentMessages } from './areas/agent.ts';
 import { collectorMessages } from './areas/collector.ts';
+import { ingestMessages } from './areas/ingest.ts';
+import { inventoryMessages } from './areas/inventory.ts';
 import { en, t, zhCN } from './index.ts';
 
 function placeholders(text: string): string[] {
@@ -13,7 +15,7 @@ describe('message catalogue', () => {
   });
 
   it('has no key defined in two areas (a spread would silently drop one)', () => {
-    const areas = [agentMessages, collectorMessages];
+    const areas = [agentMessages, collectorMessages, ingestMessages, inventoryMessages];
     const total = areas.reduce((n, a) => n + Object.keys(a.en).length, 0);
     expect(Object.keys(en)).toHaveLength(total);
   });

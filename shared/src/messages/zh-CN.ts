@@ -1,9 +1,13 @@
 import { agentMessages } from './areas/agent.ts';
 import { collectorMessages } from './areas/collector.ts';
+import { ingestMessages } from './areas/ingest.ts';
+import { inventoryMessages } from './areas/inventory.ts';
 import type { MessageKey } from './index.ts';
 
 /** 中文（默认），按领域合并自 `areas/`。键与占位符须与英文一致（有测试检查）。 */
 export const zhCN: Record<MessageKey, string> = {
   ...agentMessages.zhCN,
   ...collectorMessages.zhCN,
+  ...ingestMessages.zhCN,
+  ...inventoryMessages.zhCN,
 };

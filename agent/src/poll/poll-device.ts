@@ -15,6 +15,8 @@ export interface DeviceTarget extends SnmpTarget {
   /** The school's name for the device; shown in reports instead of credentials. */
   readonly name: string;
   readonly credentials: SnmpCredentials;
+  /** School code, for an agent that serves several schools. */
+  readonly school?: string;
 }
 
 export type ClientFactory = (
@@ -54,7 +56,12 @@ export async function pollDevice(
   const now = options.now ?? Date.now;
   const started = now();
   const deadline = started + (options.deadlineMs ?? DEFAULT_DEVICE_DEADLINE_MS);
-  const address = { name: target.name, address: target.host, port: target.port };
+  const address = {
+    name: target.name,
+    address: target.host,
+    port: target.port,
+    ...(target.school === undefined ? {} : { school: target.school }),
+  };
   let client: (SnmpClient & { repetitions?: number }) | undefined;
   const meta = (): DeviceResult['meta'] => ({
     startedAt: new Date(started).toISOString(),

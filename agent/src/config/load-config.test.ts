@@ -1,0 +1,90 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { inspect } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, parseConfig } from './load-config.ts';
+
+const TOKEN = 'xw_abcdefghijklmnopqrstuvwxyz012345';
+const good = {
+  collector: { url: 'http://127.0.0.1:8080/', token: TOKEN },
+  credentials: {
+    campus: { version: '2c', community: 'campus-secret' },
+    core: { version: '3', user: 'mon', authKey: 'auth-key-123', privKey: 'priv-key-123' },
+  },
+  devices: [
+    { name: '核心交换机', host: '10.20.1.1', credentials: 'core' },
+    { name: 'AC', host: '10.20.1.2', credentials: 'campus' },
+  ],
+};
+
+function problems(raw: unknown): { path: string; message: string }[] {
+  try {
+    parseConfig('agent.json', raw);
+  } catch (error) {
+    if (error instanceof ConfigError) return [...error.problems];
+    throw error;
+  }
+  return [];
+}
+
+describe('agent config', () => {
+  it('fills defaults and turns credentials into secrets', () => {
+    const loaded = parseConfig('agent.json', good);
+    expect(loaded.config.schedule.pollIntervalSeconds).toBe(300);
+    expect(loaded.config.spool.dir).toBe('/var/lib/xiaowang-agent/spool');
+    expect(loaded.devices[0]).toMatchObject({ name: '核心交换机', port: 161 });
+    const text = inspect(loaded.devices, { depth: 10 }) + JSON.stringify(loaded.devices);
+    expect(text).not.toContain('campus-secret');
+    expect(text).not.toContain('auth-key-123');
+  });
+
+  it('lists every mistake with its path and what to do', () => {
+    const bad = {
+      ...good,
+      colector: {},
+      schedule: { pollIntervalSeconds: 5 },
+      devices: [
+        { name: 'a', host: 'not a host!', credentials: 'nope' },
+        { name: 'b', host: '10.20.1.2', credentials: 'campus' },
+        { name: 'c', host: '10.20.1.2', credentials: 'campus' },
+      ],
+    };
+    const found = problems(bad);
+    const paths = found.map((p) => p.path);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '(file)',
+        'schedule.pollIntervalSeconds',
+        'devices.0.host',
+        'devices.0.credentials',
+        'devices.2.host',
+      ]),
+    );
+    expect(found.find((p) => p.path === '(file)')?.message).toContain('"colector"');
+    expect(found.find((p) => p.path === 'devices.0.credentials')?.message).toContain(
+      'campus, core',
+    );
+    expect(found.find((p) => p.path === 'devices.2.host')?.message).toContain('devices[1]');
+  });
+
+  it('requires the keys an SNMPv3 level needs, and a real token', () => {
+    const found = problems({
+      ...good,
+      collector: { url: 'ftp://x', token: 'abc' },
+      credentials: { v3: { version: '3', user: 'u', level: 'authPriv', authKey: 'auth-key-123' } },
+      devices: [],
+    });
+    expect(found.map((p) => p.path)).toEqual(
+      expect.arrayContaining(['collector.url', 'collector.token', 'credentials.v3.privKey']),
+    );
+  });
+
+  it('says how to get a config when the file is missing or not JSON', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'xw-config-'));
+    expect(() => loadConfig(path.join(dir, 'missing.json'))).toThrow(/enroll/);
+    const broken = path.join(dir, 'broken.json');
+    writeFileSync(broken, '{ "collector": ');
+    expect(() => loadConfig(broken)).toThrow(/not valid JSON/);
+  });
+});

@@ -1,0 +1,182 @@
+import { isIP } from 'node:net';
+import { z } from 'zod';
+
+/**
+ * The agent's one config file, strict: unknown keys are errors, so a typo cannot silently
+ * fall back to a default. Devices name their credentials; credentials stay in this file on
+ * the school's machine and never travel in a report.
+ */
+const secretText = z.string().min(1, 'must not be empty').max(256);
+
+export const v2cCredentialSchema = z.strictObject({
+  version: z.literal('2c'),
+  community: secretText,
+});
+
+export const v3CredentialSchema = z.strictObject({
+  version: z.literal('3'),
+  user: z.string().min(1).max(64),
+  level: z.enum(['noAuthNoPriv', 'authNoPriv', 'authPriv']).default('authPriv'),
+  authProtocol: z.enum(['md5', 'sha', 'sha224', 'sha256', 'sha384', 'sha512']).default('sha'),
+  authKey: secretText.min(8, 'SNMPv3 keys have at least 8 characters').optional(),
+  privProtocol: z.enum(['des', 'aes', 'aes256b', 'aes256r']).default('aes'),
+  privKey: secretText.min(8, 'SNMPv3 keys have at least 8 characters').optional(),
+  context: z.string().max(64).optional(),
+});
+
+export const credentialSchema = z.discriminatedUnion('version', [
+  v2cCredentialSchema,
+  v3CredentialSchema,
+]);
+
+const hostSchema = z
+  .string()
+  .min(1)
+  .max(253)
+  .refine(
+    (h) => isIP(h) !== 0 || /^[a-zA-Z0-9]([a-zA-Z0-9-.]*[a-zA-Z0-9])?$/.test(h),
+    'expected an IPv4/IPv6 address or a host name',
+  );
+
+export const deviceConfigSchema = z.strictObject({
+  name: z.string().min(1).max(128),
+  host: hostSchema,
+  port: z.number().int().min(1).max(65535).default(161),
+  /** The name of an entry in `credentials`. */
+  credentials: z.string().min(1),
+  /** School code, only for an agent that serves several schools (county centre). */
+  school: z.string().min(1).max(64).optional(),
+});
+
+const cidrSchema = z
+  .string()
+  .regex(/^[0-9a-fA-F:.]+\/\d{1,3}$/, 'expected a subnet such as 10.20.0.0/16');
+
+export const discoverySchema = z.strictObject({
+  /** Follow LLDP neighbours of the listed devices, staying inside `subnets`. */
+  lldp: z.boolean().default(false),
+  subnets: z.array(cidrSchema).max(64).default([]),
+  /** Credentials tried on a discovered address, in order. */
+  credentials: z.array(z.string().min(1)).max(8).default([]),
+  maxDevices: z.number().int().min(1).max(1024).default(64),
+  probesPerSecond: z.number().min(0.1).max(100).default(5),
+  /** Also try every address of these subnets (bounded by maxAddresses). */
+  sweep: z
+    .strictObject({
+      subnets: z.array(cidrSchema).max(16),
+      maxAddresses: z.number().int().min(1).max(4096).default(256),
+    })
+    .optional(),
+});
+
+export const agentConfigSchema = z
+  .strictObject({
+    collector: z.strictObject({
+      url: z.url({ protocol: /^https?$/ }),
+      token: z
+        .string()
+        .regex(/^xw_[A-Za-z0-9_-]{20,}$/, 'expected the token printed by enroll (xw_…)'),
+      timeoutMs: z.number().int().min(1000).max(120_000).default(15_000),
+    }),
+    name: z.string().min(1).max(128).optional(),
+    lang: z.enum(['zh-CN', 'en']).default('zh-CN'),
+    schedule: z
+      .strictObject({
+        pollIntervalSeconds: z.number().int().min(30).max(86_400).default(300),
+        /** Random delay before each cycle so a county's agents do not report in the same second. */
+        jitterSeconds: z.number().int().min(0).max(3600).default(60),
+        inventoryIntervalHours: z.number().int().min(1).max(168).default(24),
+        concurrency: z.number().int().min(1).max(256).default(16),
+        deviceDeadlineSeconds: z.number().int().min(5).max(3600).default(60),
+        requestTimeoutMs: z.number().int().min(100).max(30_000).default(2000),
+        retries: z.number().int().min(0).max(5).default(1),
+      })
+      .prefault({}),
+    credentials: z.record(z.string().min(1).max(64), credentialSchema),
+    devices: z.array(deviceConfigSchema).max(2000).default([]),
+    discovery: discoverySchema.prefault({}),
+    spool: z
+      .strictObject({
+        dir: z.string().min(1).default('/var/lib/xiaowang-agent/spool'),
+        maxBytes: z
+          .number()
+          .int()
+          .min(1_048_576)
+          .default(512 * 1024 * 1024),
+        maxAgeDays: z.number().int().min(1).max(3650).default(45),
+      })
+      .prefault({}),
+    ipv6: z
+      .strictObject({
+        enabled: z.boolean().default(true),
+        /** Education sites probed over HTTPS on IPv6, after the collector. */
+        targets: z
+          .array(z.url({ protocol: /^https$/ }))
+          .max(16)
+          .default([]),
+        /** A name whose AAAA record is resolved through an IPv6 resolver. */
+        dnsName: z.string().max(253).default('www.edu.cn'),
+        /** IPv6 resolvers to ask; empty means those in /etc/resolv.conf that are IPv6. */
+        resolvers: z
+          .array(z.string().refine((a) => isIP(a) === 6, 'expected an IPv6 address'))
+          .max(4)
+          .default([]),
+        /** Level 4 needs this many successful HTTPS probes. */
+        requiredSuccesses: z.number().int().min(1).max(16).default(1),
+      })
+      .prefault({}),
+  })
+  .superRefine((config, ctx) => {
+    config.devices.forEach((device, i) => {
+      if (!(device.credentials in config.credentials)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['devices', i, 'credentials'],
+          message: `no credentials named "${device.credentials}"; define it under "credentials" or use one of: ${Object.keys(config.credentials).join(', ') || '(none defined)'}`,
+        });
+      }
+    });
+    config.discovery.credentials.forEach((name, i) => {
+      if (!(name in config.credentials)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['discovery', 'credentials', i],
+          message: `no credentials named "${name}"`,
+        });
+      }
+    });
+    const seen = new Map<string, number>();
+    config.devices.forEach((device, i) => {
+      const key = `${device.host}:${device.port}`;
+      const first = seen.get(key);
+      if (first !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['devices', i, 'host'],
+          message: `${key} is already listed as devices[${first}]; list each device once`,
+        });
+      } else seen.set(key, i);
+    });
+    for (const [name, cred] of Object.entries(config.credentials)) {
+      if (cred.version !== '3') continue;
+      if (cred.level !== 'noAuthNoPriv' && cred.authKey === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['credentials', name, 'authKey'],
+          message: `level ${cred.level} needs authKey`,
+        });
+      }
+      if (cred.level === 'authPriv' && cred.privKey === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['credentials', name, 'privKey'],
+          message: 'level authPriv needs privKey',
+        });
+      }
+    }
+  });
+
+export type AgentConfig = z.infer<typeof agentConfigSchema>;
+export type AgentConfigInput = z.input<typeof agentConfigSchema>;
+export type DeviceConfig = z.infer<typeof deviceConfigSchema>;
+export type CredentialConfig = z.infer<typeof credentialSchema>;

@@ -1,0 +1,40 @@
+import type { HostProbes, Report } from '@xiaowang/shared';
+import type { LoadedConfig } from '../config/load-config.ts';
+import { pollDevices } from '../poll/poll-many.ts';
+import { buildReport } from '../report/build-report.ts';
+import type { RateState } from './rate-state.ts';
+
+export interface CycleDeps {
+  readonly rates: RateState;
+  readonly now?: () => number;
+  /** Host-level IPv6 probes; skipped (null) when not configured. */
+  readonly probeHost?: () => Promise<HostProbes | null>;
+}
+
+/**
+ * One poll cycle: every configured device with bounded concurrency and its own deadline,
+ * rates from the previous cycle's counters, then one report parsed against the contract.
+ */
+export async function runCycle(loaded: LoadedConfig, deps: CycleDeps): Promise<Report> {
+  const now = deps.now ?? Date.now;
+  const schedule = loaded.config.schedule;
+  const started = new Date(now());
+  const [results, host] = await Promise.all([
+    pollDevices(loaded.devices, {
+      concurrency: schedule.concurrency,
+      deadlineMs: schedule.deviceDeadlineSeconds * 1000,
+      timing: { timeoutMs: schedule.requestTimeoutMs, retries: schedule.retries },
+      now,
+    }),
+    deps.probeHost?.() ?? Promise.resolve(null),
+  ]);
+  const readAt = now();
+  const devices = results.map((r) => deps.rates.apply(r, readAt));
+  return buildReport({
+    devices,
+    pollStartedAt: started,
+    pollFinishedAt: new Date(now()),
+    host,
+    ...(loaded.config.name === undefined ? {} : { agentHostname: loaded.config.name }),
+  });
+}

@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Report } from '@xiaowang/shared';
+import { describe, expect, it } from 'vitest';
+import { createBackoff } from './backoff.ts';
+import { deliverQueued } from './deliver.ts';
+import type { ReportQueue } from './report-queue.ts';
+import type { SendOutcome } from './reporter.ts';
+
+const golden = JSON.parse(
+  readFileSync(
+    path.resolve(import.meta.dirname, '../../../test/fixtures/reports/v1-school.json'),
+    'utf8',
+  ),
+) as Report;
+
+function memoryQueue(ids: string[]): ReportQueue & { items: Report[]; aside: string[] } {
+  const items = ids.map((reportId) => ({ ...golden, reportId }));
+  const aside: string[] = [];
+  return {
+    items,
+    aside,
+    append: (r) => Promise.resolve(void items.push(r)),
+    peek: (n) => Promise.resolve(items.slice(0, n)),
+    ack: (id) =>
+      Promise.resolve(
+        void items.splice(
+          items.findIndex((r) => r.reportId === id),
+          1,
+        ),
+      ),
+    setAside: (id) => {
+      aside.push(id);
+      items.splice(
+        items.findIndex((r) => r.reportId === id),
+        1,
+      );
+      return Promise.resolve();
+    },
+  };
+}
+
+describe('deliverQueued', () => {
+  it('sends oldest first and deletes only what was acknowledged', async () => {
+    const queue = memoryQueue(['a', 'b', 'c']);
+    const sent: string[] = [];
+    const answers: SendOutcome[] = [
+      { kind: 'acked', duplicate: false },
+      { kind: 'retry', reason: 'ECONNREFUSED' },
+    ];
+    const result = await deliverQueued({
+      queue,
+      backoff: createBackoff(1000, 60_000, () => 0.5),
+      send: (r) => {
+        sent.push(r.reportId);
+        return Promise.resolve(answers.shift() ?? { kind: 'acked', duplicate: false });
+      },
+    });
+    expect(sent).toEqual(['a', 'b']);
+    expect(queue.items.map((r) => r.reportId)).toEqual(['b', 'c']);
+    expect(result).toMatchObject({ delivered: 1, stoppedBy: { kind: 'retry' } });
+    expect(result.waitMs).toBeGreaterThan(0);
+  });
+
+  it('sets aside a report the collector will never accept and carries on', async () => {
+    const queue = memoryQueue(['bad', 'good']);
+    const result = await deliverQueued({
+      queue,
+      backoff: createBackoff(1000, 60_000),
+      send: (r) =>
+        Promise.resolve(
+          r.reportId === 'bad'
+            ? { kind: 'rejected', status: 400, reason: '400 VALIDATION' }
+            : { kind: 'acked', duplicate: false },
+        ),
+    });
+    expect(result).toEqual({ delivered: 1, setAside: 1 });
+    expect(queue.aside).toEqual(['bad']);
+  });
+
+  it('keeps everything when the token is refused', async () => {
+    const queue = memoryQueue(['a']);
+    const result = await deliverQueued({
+      queue,
+      backoff: createBackoff(1000, 60_000),
+      send: () => Promise.resolve({ kind: 'unauthorised', status: 401, reason: 'revoked' }),
+    });
+    expect(result.stoppedBy?.kind).toBe('unauthorised');
+    expect(queue.items).toHaveLength(1);
+  });
+});

@@ -55,7 +55,8 @@ export async function pollDevice(
 ): Promise<DeviceResult> {
   const now = options.now ?? Date.now;
   const started = now();
-  const deadline = started + (options.deadlineMs ?? DEFAULT_DEVICE_DEADLINE_MS);
+  // The deadline is on the real clock the SNMP client sees, whatever clock stamps the result.
+  const deadline = Date.now() + (options.deadlineMs ?? DEFAULT_DEVICE_DEADLINE_MS);
   const address = {
     name: target.name,
     address: target.host,

@@ -1,0 +1,138 @@
+import type { Report } from '@xiaowang/shared';
+import { schoolSwitchWalk, startSnmpResponder } from '@xiaowang/seeds';
+import type { SnmpResponder } from '@xiaowang/seeds';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from '../config/load-config.ts';
+import type { LoadedConfig } from '../config/load-config.ts';
+import { startAgentLoop } from './agent-loop.ts';
+import type { AgentState } from './agent-state.ts';
+import { createBackoff } from './backoff.ts';
+import type { Log } from './log.ts';
+import type { SendOutcome } from './reporter.ts';
+
+let responder: SnmpResponder;
+beforeAll(async () => {
+  responder = await startSnmpResponder({
+    devices: {
+      core: schoolSwitchWalk({ school: '河西村小', code: 'hxcx', seed: 5, accessPorts: 4 }),
+    },
+  });
+});
+afterAll(async () => {
+  await responder.close();
+});
+
+function config(): LoadedConfig {
+  return parseConfig('agent.json', {
+    collector: { url: 'http://127.0.0.1:1/', token: 'xw_abcdefghijklmnopqrstuvwxyz012345' },
+    schedule: { jitterSeconds: 0, pollIntervalSeconds: 300, requestTimeoutMs: 300, retries: 0 },
+    credentials: { c: { version: '2c', community: 'core' } },
+    devices: [{ name: 'core', host: '127.0.0.1', port: responder.port, credentials: 'c' }],
+  });
+}
+
+function memoryQueue() {
+  const items: Report[] = [];
+  return {
+    items,
+    append: (r: Report) => Promise.resolve(void items.push(r)),
+    peek: (n: number) => Promise.resolve(items.slice(0, n)),
+    ack: (id: string) =>
+      Promise.resolve(
+        void items.splice(
+          items.findIndex((r) => r.reportId === id),
+          1,
+        ),
+      ),
+    setAside: (id: string) =>
+      Promise.resolve(
+        void items.splice(
+          items.findIndex((r) => r.reportId === id),
+          1,
+        ),
+      ),
+    count: () => Promise.resolve(items.length),
+  };
+}
+
+describe('the agent loop', () => {
+  it('keeps reports while the collector is down and delivers each once, in order, when it returns', async () => {
+    let clock = Date.UTC(2026, 10, 27, 2);
+    const queue = memoryQueue();
+    const delivered: string[] = [];
+    let collectorUp = false;
+    const states: AgentState[] = [];
+    const loop = startAgentLoop({
+      config: config(),
+      reloadConfig: config,
+      queue,
+      backoff: createBackoff(60_000, 600_000, () => 0.5),
+      log: () => undefined,
+      saveState: (s) => states.push(s),
+      now: () => clock,
+      random: () => 0,
+      sleep: (ms) => {
+        clock += ms;
+        // The collector comes back after 20 simulated minutes.
+        if (clock > Date.UTC(2026, 10, 27, 2, 20)) collectorUp = true;
+        return Promise.resolve();
+      },
+      send: (r): Promise<SendOutcome> => {
+        if (!collectorUp) return Promise.resolve({ kind: 'retry', reason: 'ECONNREFUSED' });
+        delivered.push(r.reportId);
+        return Promise.resolve({ kind: 'acked', duplicate: false });
+      },
+      maxCycles: 6,
+    });
+    await loop.done;
+    expect(queue.items).toHaveLength(0);
+    expect(delivered).toHaveLength(6);
+    expect(new Set(delivered).size).toBe(6);
+    expect(states.at(-1)).toMatchObject({ devicesOk: 1, devicesError: 0, pendingReports: 0 });
+    expect(states.some((s) => s.pendingReports > 1)).toBe(true);
+  });
+
+  it('keeps the old config when a reload is bad, and says why', async () => {
+    const events: { event: string; fields: unknown }[] = [];
+    const log: Log = (_level, event, fields) => events.push({ event, fields });
+    const loop = startAgentLoop({
+      config: config(),
+      reloadConfig: () => {
+        throw new ConfigError('agent.json', [
+          { path: 'devices.0.credentials', message: 'no credentials named "x"' },
+        ]);
+      },
+      queue: memoryQueue(),
+      backoff: createBackoff(1000, 2000),
+      log,
+      saveState: () => undefined,
+      send: () => Promise.resolve({ kind: 'acked', duplicate: false }),
+      sleep: () => Promise.resolve(),
+      maxCycles: 1,
+    });
+    loop.reload();
+    await loop.done;
+    expect(events.find((e) => e.event === 'config.reload_failed_kept_old')?.fields).toMatchObject({
+      problems: [{ path: 'devices.0.credentials' }],
+    });
+    expect(events.some((e) => e.event === 'cycle.done')).toBe(true);
+  });
+
+  it('finishes the cycle in progress when stopped', async () => {
+    const queue = memoryQueue();
+    const loop = startAgentLoop({
+      config: config(),
+      reloadConfig: config,
+      queue,
+      backoff: createBackoff(1000, 2000),
+      log: () => undefined,
+      saveState: () => undefined,
+      send: () => Promise.resolve({ kind: 'acked', duplicate: false }),
+    });
+    await new Promise((r) => setTimeout(r, 20));
+    loop.stop();
+    await loop.done;
+    // Stopped during the first cycle or the wait after it; never half a report.
+    expect(queue.items.length).toBeLessThanOrEqual(1);
+  });
+});

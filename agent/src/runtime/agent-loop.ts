@@ -1,0 +1,144 @@
+import type { HostProbes, Report } from '@xiaowang/shared';
+import type { LoadedConfig } from '../config/load-config.ts';
+import { ConfigError } from '../config/load-config.ts';
+import type { AgentState } from './agent-state.ts';
+import type { Backoff } from './backoff.ts';
+import { runCycle } from './cycle.ts';
+import { deliverQueued } from './deliver.ts';
+import type { Log } from './log.ts';
+import { RateState } from './rate-state.ts';
+import type { ReportQueue } from './report-queue.ts';
+import type { SendOutcome } from './reporter.ts';
+
+export interface AgentLoopDeps {
+  readonly config: LoadedConfig;
+  readonly reloadConfig: () => LoadedConfig;
+  readonly queue: ReportQueue & { count(): Promise<number> };
+  readonly send: (report: Report, config: LoadedConfig) => Promise<SendOutcome>;
+  readonly backoff: Backoff;
+  readonly log: Log;
+  readonly saveState: (state: AgentState) => void;
+  readonly probeHost?: (config: LoadedConfig) => Promise<HostProbes | null>;
+  readonly now?: () => number;
+  readonly random?: () => number;
+  /** Resolves after `ms`, or early when `signal` aborts. */
+  readonly sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** Stop after this many cycles (tests); runs until stopped otherwise. */
+  readonly maxCycles?: number;
+}
+
+export interface AgentLoop {
+  /** Resolves when the loop has stopped: after the cycle in progress, never in the middle. */
+  readonly done: Promise<void>;
+  stop(): void;
+  /** Re-reads the config; a bad one is logged and the old one kept. */
+  reload(): void;
+}
+
+function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
+  });
+}
+
+/**
+ * The agent's life: wait a random jitter, poll, spool the report durably, deliver what is
+ * queued, sleep until the next interval. While the collector is away, reports pile up in
+ * the spool and go out oldest first when it returns.
+ */
+export function startAgentLoop(deps: AgentLoopDeps): AgentLoop {
+  const now = deps.now ?? Date.now;
+  const random = deps.random ?? Math.random;
+  const sleep = deps.sleep ?? abortableSleep;
+  const stopper = new AbortController();
+  let config = deps.config;
+  const rates = new RateState();
+  let lastDeliveryAt: string | null = null;
+  let lastDeliveryError: string | null = null;
+
+  async function deliver(): Promise<number | undefined> {
+    const result = await deliverQueued({
+      queue: deps.queue,
+      send: (r) => deps.send(r, config),
+      backoff: deps.backoff,
+      onEvent: (event, fields) => deps.log('warn', event, fields),
+    });
+    if (result.delivered > 0) lastDeliveryAt = new Date(now()).toISOString();
+    lastDeliveryError = result.stoppedBy?.reason ?? null;
+    if (result.delivered > 0 || result.setAside > 0) {
+      deps.log('info', 'delivery.done', { delivered: result.delivered, setAside: result.setAside });
+    }
+    return result.waitMs;
+  }
+
+  async function loop(): Promise<void> {
+    let cycles = 0;
+    await sleep(random() * config.config.schedule.jitterSeconds * 1000, stopper.signal);
+    while (!stopper.signal.aborted) {
+      const started = now();
+      const report = await runCycle(config, {
+        rates,
+        now,
+        ...(deps.probeHost === undefined
+          ? {}
+          : { probeHost: () => deps.probeHost?.(config) ?? Promise.resolve(null) }),
+      });
+      await deps.queue.append(report);
+      const ok = report.devices.filter((d) => d.outcome === 'ok').length;
+      deps.log('info', 'cycle.done', {
+        reportId: report.reportId,
+        devicesOk: ok,
+        devicesError: report.devices.length - ok,
+        ms: now() - started,
+      });
+      let waitMs = await deliver();
+      deps.saveState({
+        pid: process.pid,
+        lastPollAt: report.pollFinishedAt,
+        lastPollDurationMs: now() - started,
+        devicesOk: ok,
+        devicesError: report.devices.length - ok,
+        lastDeliveryAt,
+        lastDeliveryError,
+        pendingReports: await deps.queue.count(),
+      });
+      cycles++;
+      if (deps.maxCycles !== undefined && cycles >= deps.maxCycles) break;
+      const nextCycle = started + config.config.schedule.pollIntervalSeconds * 1000;
+      // Retry delivery inside the interval when the backoff is shorter than the wait.
+      while (!stopper.signal.aborted && waitMs !== undefined && now() + waitMs < nextCycle) {
+        await sleep(waitMs, stopper.signal);
+        if (stopper.signal.aborted) break;
+        waitMs = await deliver();
+      }
+      await sleep(Math.max(0, nextCycle - now()), stopper.signal);
+    }
+    deps.log('info', 'agent.stopped', { cycles });
+  }
+
+  return {
+    done: loop(),
+    stop: () => stopper.abort(),
+    reload: () => {
+      try {
+        config = deps.reloadConfig();
+        deps.log('info', 'config.reloaded', { devices: config.devices.length });
+      } catch (error) {
+        const problems =
+          error instanceof ConfigError
+            ? error.problems
+            : [{ path: '(file)', message: String(error) }];
+        deps.log('error', 'config.reload_failed_kept_old', { problems });
+      }
+    },
+  };
+}

@@ -3,9 +3,4 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { main } = await import('../src/cli/main.ts');
-const io = {
-  stdout: (text) => process.stdout.write(`${text}\n`),
-  stderr: (text) => process.stderr.write(`${text}\n`),
-};
-process.exitCode = await main(process.argv.slice(2), io);
+await import('../src/cli/entry.ts');

@@ -5,6 +5,9 @@ import { CliError } from './cli-error.ts';
 import type { CommandIo } from './probe.ts';
 import { runProbe } from './probe.ts';
 import { PROBE_SPEC } from './probe-options.ts';
+import { ENROLL_SPEC, runEnroll } from './enroll.ts';
+import { runStatus, STATUS_SPEC } from './status.ts';
+import { ConfigError } from '../config/load-config.ts';
 
 /** `--lang` is read before anything else so that even option errors speak the user's language. */
 function pickLang(argv: readonly string[]): Lang {
@@ -45,6 +48,10 @@ export async function main(argv: readonly string[], io: CommandIo): Promise<numb
         }
         return await runProbe(args, lang, io);
       }
+      case 'enroll':
+        return await runEnroll(parseArgs(rest, ENROLL_SPEC, 'enroll'), lang, io);
+      case 'status':
+        return runStatus(parseArgs(rest, STATUS_SPEC, 'status'), lang, io);
       default:
         throw new CliError('cli.error.unknownCommand', { command });
     }
@@ -52,6 +59,11 @@ export async function main(argv: readonly string[], io: CommandIo): Promise<numb
     if (error instanceof CliError) {
       io.stderr(t(lang, error.key, error.params));
       return error.exitCode;
+    }
+    if (error instanceof ConfigError) {
+      io.stderr(t(lang, 'run.configInvalid', { file: error.file }));
+      for (const p of error.problems) io.stderr(`  ${p.path}: ${p.message}`);
+      return 2;
     }
     throw error;
   }

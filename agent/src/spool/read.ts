@@ -1,0 +1,63 @@
+import { join } from 'node:path';
+import { recordMissing } from './bounds.ts';
+import { checkEntryBytes } from './entry.ts';
+import type { SpoolEntry } from './entry.ts';
+import { errnoCode } from './errors.ts';
+import { moveToCorrupt } from './recover.ts';
+import { removeFromIndex } from './state.ts';
+import type { SpoolState } from './state.ts';
+
+export interface SpooledReport {
+  readonly seq: number;
+  readonly reportId: string;
+  /** When it was appended (ISO 8601). */
+  readonly spooledAt: string;
+  readonly bytes: number;
+  /** The report as appended; parse it against the contract before sending. */
+  readonly report: Record<string, unknown>;
+}
+
+async function readOne(state: SpoolState, entry: SpoolEntry): Promise<SpooledReport | null> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await state.fs.readFile(join(state.dir, entry.name));
+  } catch (error) {
+    const code = errnoCode(error);
+    if (code === 'ENOENT') {
+      await recordMissing(state, entry);
+    } else {
+      removeFromIndex(state, entry);
+      await moveToCorrupt(state, entry.name, 'unreadable', `cannot read: ${code}`);
+    }
+    return null;
+  }
+  const check = checkEntryBytes(bytes, entry.reportId);
+  if (!check.ok) {
+    // Damaged after it was indexed (disk trouble): set it aside so the queue moves on.
+    removeFromIndex(state, entry);
+    await moveToCorrupt(state, entry.name, check.reason, check.detail);
+    return null;
+  }
+  return {
+    seq: entry.seq,
+    reportId: entry.reportId,
+    spooledAt: new Date(entry.spooledAt).toISOString(),
+    bytes: entry.bytes,
+    report: check.report,
+  };
+}
+
+/** The `count` oldest reports that still read back whole, oldest first. */
+export async function readOldest(state: SpoolState, count: number): Promise<SpooledReport[]> {
+  const found: SpooledReport[] = [];
+  let index = 0;
+  while (found.length < count) {
+    const entry = state.entries[index];
+    if (entry === undefined) break;
+    const report = await readOne(state, entry);
+    if (report === null) continue;
+    found.push(report);
+    index += 1;
+  }
+  return found;
+}

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import type { Clock } from './context.ts';
 import type { Db } from './db/schema.ts';
-import { mountFeatures, UPLOAD_ROUTES } from './features/index.ts';
+import { mountFeatures, REPORT_ROUTES, UPLOAD_ROUTES } from './features/index.ts';
 import { accessLog } from './http/access-log.ts';
 import type { BodyLimits } from './http/body-limits.ts';
 import { limitBodies } from './http/body-limits.ts';
@@ -14,6 +14,9 @@ import type { Secret } from '@xiaowang/shared';
 /** What the HTTP app needs from the configuration. */
 export interface HttpConfig extends BodyLimits {
   readonly adminToken: Secret;
+  readonly reportRatePerMinute: number;
+  readonly reportBurst: number;
+  readonly enrollRatePerMinute: number;
 }
 
 export interface AppDeps {
@@ -31,7 +34,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use(requestId());
   app.use(accessLog(deps.logger));
-  app.use('/api/*', limitBodies(deps.config, UPLOAD_ROUTES));
+  app.use('/api/*', limitBodies(deps.config, UPLOAD_ROUTES, REPORT_ROUTES));
   mountFeatures(app, deps);
   app.notFound(notFoundHandler);
   app.onError(errorHandler(deps.logger));

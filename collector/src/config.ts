@@ -19,6 +19,11 @@ export interface ServerConfig extends StorageConfig {
   readonly maxBodyBytes: number;
   readonly maxImportBytes: number;
   readonly logLevel: LogLevel;
+  readonly maxReportBytes: number;
+  readonly reportRatePerMinute: number;
+  readonly reportBurst: number;
+  readonly enrollRatePerMinute: number;
+  readonly sampleRetentionDays: number;
 }
 
 export interface ConfigProblem {
@@ -51,6 +56,13 @@ const envSchema = z.strictObject({
   XIAOWANG_MAX_BODY_BYTES: wholeNumber(1024, 64 * MIB).default(MIB),
   XIAOWANG_MAX_IMPORT_BYTES: wholeNumber(1024, 256 * MIB).default(10 * MIB),
   XIAOWANG_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  XIAOWANG_MAX_REPORT_BYTES: wholeNumber(64 * 1024, 256 * MIB).default(8 * MIB),
+  // Normal use is one report per 5 minutes; the headroom lets an agent that was cut off for
+  // days deliver its backlog (30 days = 8,640 reports) in about 15 minutes.
+  XIAOWANG_REPORT_RATE_PER_MINUTE: wholeNumber(1, 6000).default(600),
+  XIAOWANG_REPORT_BURST: wholeNumber(1, 100_000).default(600),
+  XIAOWANG_ENROLL_RATE_PER_MINUTE: wholeNumber(1, 600).default(10),
+  XIAOWANG_SAMPLE_RETENTION_DAYS: wholeNumber(7, 3650).default(400),
 });
 
 type EnvKey = keyof typeof envSchema.shape;
@@ -63,6 +75,11 @@ const HINTS: Record<EnvKey, MessageKey> = {
   XIAOWANG_MAX_BODY_BYTES: 'collector.config.hint.maxBodyBytes',
   XIAOWANG_MAX_IMPORT_BYTES: 'collector.config.hint.maxImportBytes',
   XIAOWANG_LOG_LEVEL: 'collector.config.hint.logLevel',
+  XIAOWANG_MAX_REPORT_BYTES: 'ingest.config.hint.maxReportBytes',
+  XIAOWANG_REPORT_RATE_PER_MINUTE: 'ingest.config.hint.reportRatePerMinute',
+  XIAOWANG_REPORT_BURST: 'ingest.config.hint.reportBurst',
+  XIAOWANG_ENROLL_RATE_PER_MINUTE: 'ingest.config.hint.enrollRatePerMinute',
+  XIAOWANG_SAMPLE_RETENTION_DAYS: 'ingest.config.hint.sampleRetentionDays',
 };
 
 export const CONFIG_KEYS = Object.keys(HINTS) as readonly EnvKey[];
@@ -103,6 +120,11 @@ export function loadServerConfig(
       maxBodyBytes: parsed.XIAOWANG_MAX_BODY_BYTES,
       maxImportBytes: parsed.XIAOWANG_MAX_IMPORT_BYTES,
       logLevel: parsed.XIAOWANG_LOG_LEVEL,
+      maxReportBytes: parsed.XIAOWANG_MAX_REPORT_BYTES,
+      reportRatePerMinute: parsed.XIAOWANG_REPORT_RATE_PER_MINUTE,
+      reportBurst: parsed.XIAOWANG_REPORT_BURST,
+      enrollRatePerMinute: parsed.XIAOWANG_ENROLL_RATE_PER_MINUTE,
+      sampleRetentionDays: parsed.XIAOWANG_SAMPLE_RETENTION_DAYS,
     },
   };
 }

@@ -6,6 +6,7 @@ import type { Clock } from './context.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import type { OpenedDatabase } from './db/open.ts';
 import { databaseFile, openDatabase } from './db/open.ts';
+import { schedulePruning } from './features/retention/schedule-pruning.ts';
 import type { AppEnv } from './http/env.ts';
 import type { Logger } from './logger.ts';
 
@@ -57,7 +58,7 @@ export function listen(
 
 /**
  * Opens the database under the data directory, applies pending migrations (refusing a
- * database newer than this code), builds the app and listens.
+ * database newer than this code), builds the app, listens and schedules sample pruning.
  */
 export async function startCollector(
   config: ServerConfig,
@@ -69,12 +70,19 @@ export async function startCollector(
     const clock = options.clock ?? (() => new Date());
     const app = createApp({ db: database.kysely, clock, logger: options.logger, config });
     const listening = await listen(app, config);
+    const pruning = schedulePruning({
+      db: database.kysely,
+      clock,
+      logger: options.logger,
+      retentionDays: config.sampleRetentionDays,
+    });
     return {
       ...listening,
       database,
       migrated,
       async close() {
         await listening.close();
+        await pruning.stop();
         await database.close();
       },
     };

@@ -91,6 +91,8 @@ export const lldpNeighborSchema = z.strictObject({
   remotePortDesc: deviceText.nullable(),
   remoteCapabilities: z.array(shortText).nullable(),
   remoteCapabilitiesSupported: z.array(shortText).nullable(),
+  /** From lldpRemManAddrTable: first IPv4, else IPv6; absent when the device has no such table. */
+  remoteManagementAddress: z.string().max(64).nullable().optional(),
 });
 
 export const entitySchema = z.strictObject({
@@ -255,6 +257,18 @@ export const hostProbesSchema = z.strictObject({
   tried: z.array(z.string().max(512)).max(100),
 });
 
+/** Reports the agent's spool had to drop unsent (bounded while the collector was away). */
+export const spoolGapSchema = z.strictObject({
+  id: z.string().min(1).max(128),
+  reason: z.enum(['max-bytes', 'max-age', 'missing']),
+  count: z.number().int().positive(),
+  firstReportId: z.string().max(64),
+  lastReportId: z.string().max(64),
+  firstSpooledAt: z.iso.datetime(),
+  lastSpooledAt: z.iso.datetime(),
+  droppedAt: z.iso.datetime(),
+});
+
 export const reportSchema = z.strictObject({
   schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
   reportId: z.uuid(),
@@ -266,6 +280,8 @@ export const reportSchema = z.strictObject({
   pollFinishedAt: z.iso.datetime(),
   devices: z.array(deviceResultSchema).max(5000),
   host: hostProbesSchema.nullable(),
+  /** Told once: the collector records the gap so "no data" is explained, not guessed. */
+  spoolGaps: z.array(spoolGapSchema).max(100).optional(),
 });
 
 export type Report = z.infer<typeof reportSchema>;
@@ -286,3 +302,4 @@ export type PollMeta = z.infer<typeof pollMetaSchema>;
 export type HostProbes = z.infer<typeof hostProbesSchema>;
 export type InterfaceRate = z.infer<typeof interfaceRateSchema>;
 export type RateDropReason = z.infer<typeof rateDropReason>;
+export type SpoolGapReport = z.infer<typeof spoolGapSchema>;

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Db } from './schema.ts';
+import { withStatementCache } from './statement-cache.ts';
 
 export const DATABASE_FILE_NAME = 'collector.db';
 
@@ -40,7 +41,9 @@ export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  const kysely: Db = new Kysely({ dialect: new SqliteDialect({ database: sqlite }) });
+  const kysely: Db = new Kysely({
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+  });
   let closed = false;
   return {
     kysely,

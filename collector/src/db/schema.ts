@@ -209,6 +209,32 @@ export interface LldpNeighborsTable {
   remote_sys_name: string | null;
   remote_port_id: string | null;
   remote_port_desc: string | null;
+  remote_management_address: string | null;
+  last_seen_at: string;
+}
+
+export interface ReportGapsTable {
+  id: Generated<number>;
+  agent_id: number;
+  /** The report that told us about the gap. */
+  report_id: number;
+  /** The agent's id for the gap; a resend of the same gap is stored once. */
+  gap_key: string;
+  reason: 'max-bytes' | 'max-age' | 'missing';
+  count: number;
+  first_report_uuid: string;
+  last_report_uuid: string;
+  first_spooled_at: string;
+  last_spooled_at: string;
+  dropped_at: string;
+}
+
+export interface DeviceIpv6DefaultRoutesTable {
+  device_id: number;
+  if_index: number | null;
+  next_hop: string | null;
+  route_type: string | null;
+  protocol: number | null;
   last_seen_at: string;
 }
 
@@ -307,6 +333,8 @@ export interface Database {
   ap_room_conventions: ApRoomConventionsTable;
   uplink_designations: UplinkDesignationsTable;
   audit_log: AuditLogTable;
+  report_gaps: ReportGapsTable;
+  device_ipv6_default_routes: DeviceIpv6DefaultRoutesTable;
 }
 
 /** The database or an open transaction: verbs and queries accept either. */

@@ -11,14 +11,17 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.ou
 }
 
 export async function readJson<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {
+  return parseInput(schema, await readJsonValue(c));
+}
+
+/** The body as parsed JSON, not yet checked; an empty body reads as `{}`. */
+export async function readJsonValue(c: Context): Promise<unknown> {
   const text = await c.req.text();
-  let body: unknown;
   try {
-    body = text === '' ? {} : JSON.parse(text);
+    return text === '' ? {} : (JSON.parse(text) as unknown);
   } catch {
     throw validationError([{ path: '', key: 'api.error.badJson' }]);
   }
-  return parseInput(schema, body);
 }
 
 export function readQuery<S extends z.ZodType>(c: Context, schema: S): z.output<S> {

@@ -67,6 +67,10 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       adminToken: new Secret(TEST_ADMIN_TOKEN),
       maxBodyBytes: 64 * 1024,
       maxImportBytes: 1024 * 1024,
+      maxReportBytes: 8 * 1024 * 1024,
+      reportRatePerMinute: 6000,
+      reportBurst: 100_000,
+      enrollRatePerMinute: 600,
       ...options.config,
     },
   };

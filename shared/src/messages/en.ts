@@ -1,5 +1,6 @@
 import { agentMessages } from './areas/agent.ts';
 import { collectorMessages } from './areas/collector.ts';
+import { doctorMessages } from './areas/doctor.ts';
 import { ingestMessages } from './areas/ingest.ts';
 import { inventoryMessages } from './areas/inventory.ts';
 
@@ -10,6 +11,7 @@ import { inventoryMessages } from './areas/inventory.ts';
 export const en = {
   ...agentMessages.en,
   ...collectorMessages.en,
+  ...doctorMessages.en,
   ...ingestMessages.en,
   ...inventoryMessages.en,
 } as const;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { agentMessages } from './areas/agent.ts';
 import { collectorMessages } from './areas/collector.ts';
+import { doctorMessages } from './areas/doctor.ts';
 import { ingestMessages } from './areas/ingest.ts';
 import { inventoryMessages } from './areas/inventory.ts';
 import { en, t, zhCN } from './index.ts';
@@ -15,7 +16,13 @@ describe('message catalogue', () => {
   });
 
   it('has no key defined in two areas (a spread would silently drop one)', () => {
-    const areas = [agentMessages, collectorMessages, ingestMessages, inventoryMessages];
+    const areas = [
+      agentMessages,
+      collectorMessages,
+      doctorMessages,
+      ingestMessages,
+      inventoryMessages,
+    ];
     const total = areas.reduce((n, a) => n + Object.keys(a.en).length, 0);
     expect(Object.keys(en)).toHaveLength(total);
   });

@@ -1,5 +1,6 @@
 import { agentMessages } from './areas/agent.ts';
 import { collectorMessages } from './areas/collector.ts';
+import { doctorMessages } from './areas/doctor.ts';
 import { ingestMessages } from './areas/ingest.ts';
 import { inventoryMessages } from './areas/inventory.ts';
 import type { MessageKey } from './index.ts';
@@ -8,6 +9,7 @@ import type { MessageKey } from './index.ts';
 export const zhCN: Record<MessageKey, string> = {
   ...agentMessages.zhCN,
   ...collectorMessages.zhCN,
+  ...doctorMessages.zhCN,
   ...ingestMessages.zhCN,
   ...inventoryMessages.zhCN,
 };

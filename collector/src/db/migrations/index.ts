@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_places.ts';
 import * as m0002 from './0002_agents_and_inventory.ts';
+import * as m0003 from './0003_gaps_routes_mgmt_addresses.ts';
 
 /**
  * Every migration, in order, listed by hand: no directory scan, so a stray file cannot run
@@ -10,4 +11,5 @@ import * as m0002 from './0002_agents_and_inventory.ts';
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_places': m0001,
   '0002_agents_and_inventory': m0002,
+  '0003_gaps_routes_mgmt_addresses': m0003,
 };

@@ -56,6 +56,7 @@ function operation(doc: RouteDoc): JsonObject {
     },
   };
   if (doc.auth === 'admin') op['security'] = [{ adminToken: [] }];
+  if (doc.auth === 'agent') op['security'] = [{ agentToken: [] }];
   if (doc.body !== undefined) {
     const content =
       'files' in doc.body
@@ -81,6 +82,11 @@ export function buildOpenApiDocument(docs: readonly RouteDoc[]): JsonObject {
     components: {
       securitySchemes: {
         adminToken: { type: 'http', scheme: 'bearer', description: 'XIAOWANG_ADMIN_TOKEN' },
+        agentToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'The xw_… token an agent received from POST /api/v1/enroll',
+        },
       },
       responses: {
         Error: {

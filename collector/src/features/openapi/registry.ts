@@ -11,7 +11,8 @@ export interface RouteDoc {
   readonly path: string;
   readonly summary: string;
   readonly tag: string;
-  readonly auth: 'admin' | 'none';
+  /** `agent`: an agent's own token from enrollment (`xw_…`). */
+  readonly auth: 'admin' | 'agent' | 'none';
   readonly params?: z.ZodObject;
   readonly query?: z.ZodObject;
   /** A JSON body, or files in the listed media types. */

@@ -6,10 +6,11 @@ const en = {
     '          [--v3-priv-protocol aes|aes256b|aes256r|des --v3-priv-key KEY] [--v3-level noAuthNoPriv|authNoPriv|authPriv]\n' +
     '  Other: --timeout MS (per request, default 2000) --retries N (default 1) --deadline MS (whole device, default 60000)',
   'cli.usage.main':
-    'Usage: xiaowang-agent <command> [options]\n  probe    poll one device once and print what was read\n  help     show this text',
+    "Usage: xiaowang-agent <command> [options]\n  enroll   exchange an enrollment code for this agent's token (--collector URL --code CODE)\n  run      poll on a schedule and report to the collector\n  status   last poll, last delivery, reports waiting\n  doctor   check the config, devices, collector, spool, clock and IPv6\n  probe    poll one device once and print what was read\n  help     show this text",
   'cli.error.unknownOption':
     'Unknown option {option}. Run "xiaowang-agent {command} --help" to see the options.',
-  'cli.error.unknownCommand': 'Unknown command "{command}". Commands: probe, help.',
+  'cli.error.unknownCommand':
+    'Unknown command "{command}". Commands: enroll, run, status, doctor, probe, help.',
   'cli.error.missingValue': 'Option {option} needs a value, e.g. {option} {example}.',
   'cli.error.missingRequired': 'Option {option} is required: {hint}',
   'cli.error.badValue': 'Option {option}: expected {expected}, got "{value}".',
@@ -57,6 +58,20 @@ const en = {
   'demo.hint':
     'Try it yourself: npx xiaowang-agent probe --host {host} --port {port} --community {community}',
   'demo.stop': 'Press Ctrl+C to stop the simulated devices.',
+  'enroll.unreachable':
+    'Cannot reach the collector at {url}: {detail}. Check the address and that this server can open HTTPS to it.',
+  'enroll.refused':
+    'The collector refused the enrollment ({status}): {message}. Ask the county network centre for a new code if it was used or has expired.',
+  'enroll.done':
+    'Enrolled as agent {agentId} for {schools}. The token is saved in {file} (readable by its owner only). Next: list your devices and SNMP credentials in that file, then run "xiaowang-agent doctor".',
+  'status.never': 'never',
+  'status.lastPoll': 'Last poll: {at} ({ok} devices read, {error} failed)',
+  'status.lastDelivery': 'Last delivery to the collector: {at}',
+  'status.deliveryError': 'Delivery is waiting: {error}',
+  'status.spool': 'Reports waiting to be sent: {count} (oldest {oldest})',
+  'run.configInvalid': 'The config {file} has problems; the agent did not start:',
+  'run.started':
+    'xiaowang-agent is running: {devices} devices, every {interval} s. Reports are kept in {spool} until the collector acknowledges them.',
 } as const;
 
 const zhCN: Record<keyof typeof en, string> = {
@@ -66,10 +81,11 @@ const zhCN: Record<keyof typeof en, string> = {
     '          [--v3-priv-protocol aes|aes256b|aes256r|des --v3-priv-key 加密密钥] [--v3-level noAuthNoPriv|authNoPriv|authPriv]\n' +
     '  其他：--timeout 毫秒（单次请求，默认 2000） --retries 次数（默认 1） --deadline 毫秒（整台设备，默认 60000）',
   'cli.usage.main':
-    '用法：xiaowang-agent <命令> [选项]\n  probe    轮询一台设备一次并显示读到的内容\n  help     显示本说明',
+    '用法：xiaowang-agent <命令> [选项]\n  enroll   用注册码换取本采集端的令牌（--collector 地址 --code 注册码）\n  run      按计划轮询并向汇聚端上报\n  status   上次轮询、上次送达、待发送的报告\n  doctor   检查配置、设备、汇聚端、缓存、时钟和 IPv6\n  probe    轮询一台设备一次并显示读到的内容\n  help     显示本说明',
   'cli.error.unknownOption':
     '未知选项 {option}。运行 "xiaowang-agent {command} --help" 查看可用选项。',
-  'cli.error.unknownCommand': '未知命令 "{command}"。可用命令：probe、help。',
+  'cli.error.unknownCommand':
+    '未知命令 "{command}"。可用命令：enroll、run、status、doctor、probe、help。',
   'cli.error.missingValue': '选项 {option} 需要一个值，例如 {option} {example}。',
   'cli.error.missingRequired': '缺少必需的选项 {option}：{hint}',
   'cli.error.badValue': '选项 {option}：应为 {expected}，实际为 "{value}"。',
@@ -115,6 +131,20 @@ const zhCN: Record<keyof typeof en, string> = {
   'demo.hint':
     '自己试试：npx xiaowang-agent probe --host {host} --port {port} --community {community}',
   'demo.stop': '按 Ctrl+C 停止模拟设备。',
+  'enroll.unreachable':
+    '无法连接汇聚端 {url}：{detail}。请检查地址，以及本服务器能否以 HTTPS 访问它。',
+  'enroll.refused':
+    '汇聚端拒绝了注册（{status}）：{message}。如果注册码已使用或已过期，请向县网络中心索取新的注册码。',
+  'enroll.done':
+    '已注册为采集端 {agentId}，负责 {schools}。令牌已保存到 {file}（仅所有者可读）。下一步：在该文件中填写设备和 SNMP 凭据，然后运行 "xiaowang-agent doctor"。',
+  'status.never': '从未',
+  'status.lastPoll': '上次轮询：{at}（读取 {ok} 台设备，{error} 台失败）',
+  'status.lastDelivery': '上次送达汇聚端：{at}',
+  'status.deliveryError': '上报暂停中：{error}',
+  'status.spool': '待发送的报告：{count} 份（最早 {oldest}）',
+  'run.configInvalid': '配置文件 {file} 有问题，采集端未启动：',
+  'run.started':
+    'xiaowang-agent 正在运行：{devices} 台设备，每 {interval} 秒一次。报告会保存在 {spool}，直到汇聚端确认收到。',
 };
 
 export const agentMessages = { en, zhCN };

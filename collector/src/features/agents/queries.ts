@@ -1,0 +1,96 @@
+import type { Selectable } from 'kysely';
+import type { AgentsTable, Db } from '../../db/schema.ts';
+import type { SchoolRefRow } from './queries-codes.ts';
+
+/* Agents and the schools each may report for. */
+
+export type AgentRow = Selectable<AgentsTable>;
+
+export function insertAgent(
+  db: Db,
+  v: {
+    countyId: number;
+    name: string;
+    tokenHash: string;
+    tokenHint: string;
+    hostname: string | null;
+    now: string;
+  },
+): Promise<AgentRow> {
+  return db
+    .insertInto('agents')
+    .values({
+      county_id: v.countyId,
+      name: v.name,
+      token_hash: v.tokenHash,
+      token_hint: v.tokenHint,
+      hostname: v.hostname,
+      created_at: v.now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function insertAgentSchools(
+  db: Db,
+  agentId: number,
+  schoolIds: readonly number[],
+): Promise<void> {
+  await db
+    .insertInto('agent_schools')
+    .values(schoolIds.map((school_id) => ({ agent_id: agentId, school_id })))
+    .execute();
+}
+
+export function selectAgents(db: Db, f: { id?: number; countyId?: number }): Promise<AgentRow[]> {
+  let query = db.selectFrom('agents').selectAll();
+  if (f.id !== undefined) query = query.where('id', '=', f.id);
+  if (f.countyId !== undefined) query = query.where('county_id', '=', f.countyId);
+  return query.orderBy('id').execute();
+}
+
+export async function selectAgentSchools(
+  db: Db,
+  agentIds: readonly number[],
+): Promise<(SchoolRefRow & { agent_id: number })[]> {
+  if (agentIds.length === 0) return [];
+  return db
+    .selectFrom('agent_schools as a')
+    .innerJoin('schools as s', 's.id', 'a.school_id')
+    .select(['a.agent_id', 's.id', 's.county_id', 's.code', 's.name'])
+    .where('a.agent_id', 'in', agentIds)
+    .orderBy('s.code')
+    .execute();
+}
+
+/** The agent with its county's settings and its schools, one row per school, in one query. */
+export function findAgentByTokenHash(db: Db, tokenHash: string) {
+  return db
+    .selectFrom('agents as a')
+    .innerJoin('counties as c', 'c.id', 'a.county_id')
+    .leftJoin('agent_schools as x', 'x.agent_id', 'a.id')
+    .leftJoin('schools as s', 's.id', 'x.school_id')
+    .select([
+      'a.id',
+      'a.county_id',
+      'a.name',
+      'a.revoked_at',
+      'c.timezone',
+      'c.metro_name_pattern',
+      's.id as school_id',
+      's.code as school_code',
+    ])
+    .where('a.token_hash', '=', tokenHash)
+    .execute();
+}
+
+/** Sets revoked_at once; revoking again keeps the first time. Returns whether it changed. */
+export async function revokeAgentRow(db: Db, id: number, now: string): Promise<boolean> {
+  const result = await db
+    .updateTable('agents')
+    .set({ revoked_at: now })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}

@@ -1,0 +1,45 @@
+import { Hono } from 'hono';
+import { requireAdmin } from '../../../http/admin-auth.ts';
+import type { AppEnv } from '../../../http/env.ts';
+import { readJson, readParams } from '../../../http/validate.ts';
+import { actorOf } from '../../../audit/audit.ts';
+import { idParams } from '../common-schema.ts';
+import type { InventoryDeps } from '../deps.ts';
+import { clearUplinks } from './clear-uplinks.ts';
+import { designateUplinks } from './designate-uplinks.ts';
+import { getMetroPattern } from './get-metro-pattern.ts';
+import { getSchoolUplinks } from './get-school-uplinks.ts';
+import * as s from './schema.ts';
+import { setMetroPattern } from './set-metro-pattern.ts';
+
+/** Uplink designation and the metro pattern inference uses; admin token for now. */
+export function uplinkRoutes({ db, clock, adminToken }: InventoryDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const admin = requireAdmin(adminToken);
+
+  app.get('/schools/:id/uplinks', admin, async (c) => {
+    const { id } = readParams(c, idParams);
+    return c.json(await getSchoolUplinks({ db, input: { schoolId: id } }));
+  });
+  app.put('/schools/:id/uplinks', admin, async (c) => {
+    const { id } = readParams(c, idParams);
+    const input = { schoolId: id, uplinks: await readJson(c, s.designateUplinksInput) };
+    return c.json(await designateUplinks({ db, clock, actor: actorOf(c), input }));
+  });
+  app.delete('/schools/:id/uplinks', admin, async (c) => {
+    const { id } = readParams(c, idParams);
+    return c.json(await clearUplinks({ db, clock, actor: actorOf(c), input: { schoolId: id } }));
+  });
+
+  app.get('/counties/:id/metro-pattern', admin, async (c) => {
+    const { id } = readParams(c, idParams);
+    return c.json(await getMetroPattern({ db, input: { countyId: id } }));
+  });
+  app.put('/counties/:id/metro-pattern', admin, async (c) => {
+    const { id } = readParams(c, idParams);
+    const { pattern } = await readJson(c, s.metroPatternInput);
+    const input = { countyId: id, pattern };
+    return c.json(await setMetroPattern({ db, clock, actor: actorOf(c), input }));
+  });
+  return app;
+}

@@ -1,0 +1,79 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { enrollTestAgent, goldenReport } from '../../testing/agent-factory.ts';
+import type { TestApp } from '../../testing/test-app.ts';
+import { createTestApp } from '../../testing/test-app.ts';
+import { pruneSamples } from './prune-samples.ts';
+import { schedulePruning } from './schedule-pruning.ts';
+
+let api: TestApp;
+beforeEach(async () => {
+  api = await createTestApp();
+});
+afterEach(() => api.close());
+
+/** Posts the golden report polled at each of `times`: one uplink sample per report. */
+async function reportsAt(times: readonly string[]) {
+  const agent = await enrollTestAgent(api);
+  for (const at of times) {
+    const base = goldenReport();
+    const devices = base.devices.map((d) => ({ ...d, meta: { ...d.meta, startedAt: at } }));
+    const report = { ...base, pollStartedAt: at, pollFinishedAt: at, devices };
+    const res = await api.request('POST', '/api/v1/reports', { token: agent.token, json: report });
+    expect(res.status).toBe(200);
+  }
+}
+
+const sampleTimes = async () =>
+  (
+    await api.db.kysely.selectFrom('interface_samples').select('sampled_at').orderBy('id').execute()
+  ).map((r) => r.sampled_at);
+
+describe('pruneSamples', () => {
+  it('deletes raw samples older than the retention in batches and keeps daily rows', async () => {
+    await reportsAt([
+      '2025-01-01T00:00:00.000Z',
+      '2025-01-02T00:00:00.000Z',
+      '2025-01-03T00:00:00.000Z',
+      '2026-02-01T00:00:00.000Z',
+      '2026-02-28T00:00:00.000Z',
+    ]);
+    const dailyBefore = await api.db.kysely.selectFrom('interface_daily').selectAll().execute();
+    const result = await pruneSamples({
+      db: api.db.kysely,
+      clock: api.clock, // 2026-03-01
+      input: { retentionDays: 400, batchSize: 2 },
+    });
+    expect(result).toEqual({ deleted: 3, before: '2025-01-25T00:00:00.000Z' });
+    expect(await sampleTimes()).toEqual(['2026-02-01T00:00:00.000Z', '2026-02-28T00:00:00.000Z']);
+    expect(await api.db.kysely.selectFrom('interface_daily').selectAll().execute()).toEqual(
+      dailyBefore,
+    );
+    const again = await pruneSamples({
+      db: api.db.kysely,
+      clock: api.clock,
+      input: { retentionDays: 400 },
+    });
+    expect(again.deleted).toBe(0);
+  });
+
+  it('runs on a schedule and waits for a run in progress when stopped', async () => {
+    await reportsAt(['2024-01-01T00:00:00.000Z']);
+    const logged: string[] = [];
+    const logger = {
+      debug: () => undefined,
+      info: (event: string) => void logged.push(event),
+      warn: () => undefined,
+      error: (event: string) => void logged.push(event),
+    };
+    const schedule = schedulePruning({
+      db: api.db.kysely,
+      clock: api.clock,
+      logger,
+      retentionDays: 400,
+      firstAfterMs: 1,
+    });
+    await expect.poll(() => logged).toEqual(['retention.pruned']);
+    await schedule.stop();
+    expect(await sampleTimes()).toEqual([]);
+  });
+});

@@ -5,6 +5,7 @@ import { WalkSet } from '../snmp/walk-set.ts';
 import { decodeText, formatMac, isPrintable, toHex } from '../text/decode.ts';
 import type { Check } from './check.ts';
 import { formatIpv6 } from './ipv6-address.ts';
+import { LLDP_REM_MAN_ADDR_IF_SUBTYPE, readManagementAddresses } from './lldp-management.ts';
 
 const LLDP_REM_ENTRY = '1.0.8802.1.1.2.1.4.1.1';
 const LLDP_LOC_PORT_ENTRY = '1.0.8802.1.1.2.1.3.7.1';
@@ -165,6 +166,7 @@ export function extractLldp(ws: WalkSet): LldpNeighbor[] {
   const rem = ws.table(LLDP_REM_ENTRY);
   const loc = ws.table(LLDP_LOC_PORT_ENTRY);
   const ifaces = readLocalInterfaces(ws);
+  const managed = readManagementAddresses(ws);
   const locText = (col: number, portNum: number): string | null => {
     const bytes = asBytes(loc.get(col)?.get(String(portNum)));
     return bytes === undefined ? null : decodeText(bytes);
@@ -198,6 +200,9 @@ export function extractLldp(ws: WalkSet): LldpNeighbor[] {
       remotePortDesc: text(REM_COL.portDesc),
       remoteCapabilities: caps(REM_COL.capEnabled),
       remoteCapabilitiesSupported: caps(REM_COL.capSupported),
+      ...(managed === undefined
+        ? {}
+        : { remoteManagementAddress: managed.forRow(row.timeMark, row.portNum, row.remIndex) }),
     };
   });
 }
@@ -206,7 +211,13 @@ export const lldpCheck: Check<'lldpNeighbors'> = {
   part: 'lldp',
   plan: () => ({
     scalars: [],
-    subtrees: [LLDP_REM_ENTRY, LLDP_LOC_PORT_ENTRY, IF_NAME, IF_DESCR],
+    subtrees: [
+      LLDP_REM_ENTRY,
+      LLDP_REM_MAN_ADDR_IF_SUBTYPE,
+      LLDP_LOC_PORT_ENTRY,
+      IF_NAME,
+      IF_DESCR,
+    ],
   }),
   extract: (ws) => ({ lldpNeighbors: extractLldp(ws) }),
 };

@@ -7,6 +7,8 @@ import { runProbe } from './probe.ts';
 import { PROBE_SPEC } from './probe-options.ts';
 import { ENROLL_SPEC, runEnroll } from './enroll.ts';
 import { runStatus, STATUS_SPEC } from './status.ts';
+import { runAgent, RUN_SPEC } from './run.ts';
+import { DOCTOR_SPEC, runDoctor } from './doctor.ts';
 import { ConfigError } from '../config/load-config.ts';
 
 /** `--lang` is read before anything else so that even option errors speak the user's language. */
@@ -50,6 +52,10 @@ export async function main(argv: readonly string[], io: CommandIo): Promise<numb
       }
       case 'enroll':
         return await runEnroll(parseArgs(rest, ENROLL_SPEC, 'enroll'), lang, io);
+      case 'doctor':
+        return await runDoctor(parseArgs(rest, DOCTOR_SPEC, 'doctor'), lang, io);
+      case 'run':
+        return await runAgent(parseArgs(rest, RUN_SPEC, 'run'), lang, io);
       case 'status':
         return runStatus(parseArgs(rest, STATUS_SPEC, 'status'), lang, io);
       default:

@@ -43,7 +43,7 @@ describe('agent config', () => {
     const bad = {
       ...good,
       colector: {},
-      schedule: { pollIntervalSeconds: 5 },
+      schedule: { pollIntervalSeconds: 0 },
       devices: [
         { name: 'a', host: 'not a host!', credentials: 'nope' },
         { name: 'b', host: '10.20.1.2', credentials: 'campus' },

@@ -82,7 +82,8 @@ export const agentConfigSchema = z
     lang: z.enum(['zh-CN', 'en']).default('zh-CN'),
     schedule: z
       .strictObject({
-        pollIntervalSeconds: z.number().int().min(30).max(86_400).default(300),
+        // Below 60 s is for labs and tests; real devices should not be polled that often.
+        pollIntervalSeconds: z.number().int().min(1).max(86_400).default(300),
         /** Random delay before each cycle so a county's agents do not report in the same second. */
         jitterSeconds: z.number().int().min(0).max(3600).default(60),
         inventoryIntervalHours: z.number().int().min(1).max(168).default(24),

@@ -24,17 +24,17 @@ export function findGlobalIpv6(table: InterfaceTable): AddressFinding {
   const others: string[] = [];
   for (const [name, infos] of Object.entries(table)) {
     if (name === 'lo' || infos === undefined) continue;
+    const seen: string[] = [];
     for (const info of infos) {
       if (info.internal || !isIpv6(info)) continue;
       if (isGlobal(info.address)) {
         return { found: true, tried: `global IPv6 address on ${name}: ${info.address}` };
       }
-      others.push(`${name} has ${info.address}`);
+      seen.push(info.address);
     }
+    if (seen.length > 0) others.push(`${name} has ${seen.join(', ')}`);
   }
-  const detail = others.length === 0 ? 'no IPv6 address apart from loopback' : others.join(', ');
-  return {
-    found: false,
-    tried: `no global IPv6 address on this host: ${detail}${others.length > 0 ? ' only' : ''}`,
-  };
+  const detail =
+    others.length === 0 ? 'no IPv6 address apart from loopback' : `${others.join('; ')} only`;
+  return { found: false, tried: `no global IPv6 address on this host: ${detail}` };
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { REPORT_SCHEMA_VERSION, reportSchema } from '@xiaowang/shared';
-import type { DeviceResult, HostProbes, Report } from '@xiaowang/shared';
+import type { DeviceResult, HostProbes, Report, SpoolGapReport } from '@xiaowang/shared';
 
 export const AGENT_VERSION = '0.1.0';
 
@@ -10,6 +10,7 @@ export interface BuildReportInput {
   readonly pollStartedAt: Date;
   readonly pollFinishedAt: Date;
   readonly host?: HostProbes | null;
+  readonly spoolGaps?: readonly SpoolGapReport[];
   readonly reportId?: string;
   readonly agentHostname?: string;
 }
@@ -27,5 +28,8 @@ export function buildReport(input: BuildReportInput): Report {
     pollFinishedAt: input.pollFinishedAt.toISOString(),
     devices: input.devices,
     host: input.host ?? null,
+    ...(input.spoolGaps === undefined || input.spoolGaps.length === 0
+      ? {}
+      : { spoolGaps: input.spoolGaps }),
   });
 }

@@ -1,6 +1,7 @@
-import type { HostProbes, Report } from '@xiaowang/shared';
+import type { HostProbes, Report, SpoolGapReport } from '@xiaowang/shared';
 import type { LoadedConfig } from '../config/load-config.ts';
 import { ConfigError } from '../config/load-config.ts';
+import type { DeviceTarget } from '../poll/poll-device.ts';
 import type { AgentState } from './agent-state.ts';
 import type { Backoff } from './backoff.ts';
 import { runCycle } from './cycle.ts';
@@ -19,6 +20,16 @@ export interface AgentLoopDeps {
   readonly log: Log;
   readonly saveState: (state: AgentState) => void;
   readonly probeHost?: (config: LoadedConfig) => Promise<HostProbes | null>;
+  /** The spool's unreported gaps, and how to forget them once they ride in a spooled report. */
+  readonly gaps?: {
+    pending(): readonly SpoolGapReport[];
+    clear(ids: readonly string[]): Promise<void>;
+  };
+  /** Adds discovered devices to each cycle, and looks for more after it. */
+  readonly discovery?: {
+    devicesFor(config: LoadedConfig): readonly DeviceTarget[];
+    afterCycle(report: Report, config: LoadedConfig): Promise<void>;
+  };
   readonly now?: () => number;
   readonly random?: () => number;
   /** Resolves after `ms`, or early when `signal` aborts. */
@@ -88,11 +99,15 @@ export function startAgentLoop(deps: AgentLoopDeps): AgentLoop {
       const report = await runCycle(config, {
         rates,
         now,
+        ...(deps.discovery === undefined ? {} : { devices: deps.discovery.devicesFor(config) }),
+        ...(deps.gaps === undefined ? {} : { spoolGaps: () => deps.gaps?.pending() ?? [] }),
         ...(deps.probeHost === undefined
           ? {}
           : { probeHost: () => deps.probeHost?.(config) ?? Promise.resolve(null) }),
       });
       await deps.queue.append(report);
+      const told = report.spoolGaps?.map((g) => g.id) ?? [];
+      if (told.length > 0) await deps.gaps?.clear(told);
       const ok = report.devices.filter((d) => d.outcome === 'ok').length;
       deps.log('info', 'cycle.done', {
         reportId: report.reportId,
@@ -111,6 +126,7 @@ export function startAgentLoop(deps: AgentLoopDeps): AgentLoop {
         lastDeliveryError,
         pendingReports: await deps.queue.count(),
       });
+      await deps.discovery?.afterCycle(report, config);
       cycles++;
       if (deps.maxCycles !== undefined && cycles >= deps.maxCycles) break;
       const nextCycle = started + config.config.schedule.pollIntervalSeconds * 1000;

@@ -1,5 +1,6 @@
-import type { HostProbes, Report } from '@xiaowang/shared';
+import type { HostProbes, Report, SpoolGapReport } from '@xiaowang/shared';
 import type { LoadedConfig } from '../config/load-config.ts';
+import type { DeviceTarget } from '../poll/poll-device.ts';
 import { pollDevices } from '../poll/poll-many.ts';
 import { buildReport } from '../report/build-report.ts';
 import type { RateState } from './rate-state.ts';
@@ -9,6 +10,10 @@ export interface CycleDeps {
   readonly now?: () => number;
   /** Host-level IPv6 probes; skipped (null) when not configured. */
   readonly probeHost?: () => Promise<HostProbes | null>;
+  /** Gaps the spool recorded since the last report, told to the collector once. */
+  readonly spoolGaps?: () => readonly SpoolGapReport[];
+  /** Devices to poll instead of `loaded.devices` (the configured ones plus discovered ones). */
+  readonly devices?: readonly DeviceTarget[];
 }
 
 /**
@@ -20,7 +25,7 @@ export async function runCycle(loaded: LoadedConfig, deps: CycleDeps): Promise<R
   const schedule = loaded.config.schedule;
   const started = new Date(now());
   const [results, host] = await Promise.all([
-    pollDevices(loaded.devices, {
+    pollDevices(deps.devices ?? loaded.devices, {
       concurrency: schedule.concurrency,
       deadlineMs: schedule.deviceDeadlineSeconds * 1000,
       timing: { timeoutMs: schedule.requestTimeoutMs, retries: schedule.retries },
@@ -35,6 +40,7 @@ export async function runCycle(loaded: LoadedConfig, deps: CycleDeps): Promise<R
     pollStartedAt: started,
     pollFinishedAt: new Date(now()),
     host,
+    spoolGaps: deps.spoolGaps?.() ?? [],
     ...(loaded.config.name === undefined ? {} : { agentHostname: loaded.config.name }),
   });
 }

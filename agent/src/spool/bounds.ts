@@ -1,14 +1,15 @@
 import { join } from 'node:path';
 import type { SpoolEntry } from './entry.ts';
 import { GAPS_FILE, recordGap, serialiseGaps } from './gaps.ts';
-import type { DropReason } from './gaps.ts';
+import type { DropReason, SpoolGap } from './gaps.ts';
 import { syncDir, writeDurably } from './spool-fs.ts';
 import { removeFromIndex } from './state.ts';
 import type { SpoolState } from './state.ts';
 
-/** Writes `gaps.json` (or its empty form) so the record survives power loss. */
-export async function saveGaps(state: SpoolState): Promise<void> {
-  await writeDurably(state.fs, state.dir, GAPS_FILE, serialiseGaps(state.gaps));
+/** Writes `gaps.json` durably, and only then takes `gaps` as the spool's own. */
+export async function saveGaps(state: SpoolState, gaps: SpoolGap[]): Promise<void> {
+  await writeDurably(state.fs, state.dir, GAPS_FILE, serialiseGaps(gaps));
+  state.gaps = gaps;
 }
 
 /**
@@ -27,8 +28,7 @@ async function dropOldest(
     state.lastDrop.reason === reason &&
     state.lastDrop.head === dropped[0].seq;
   const gap = recordGap(dropped, reason, state.now(), continues ? previous : undefined);
-  state.gaps = continues ? [...state.gaps.slice(0, -1), gap] : [...state.gaps, gap];
-  await saveGaps(state);
+  await saveGaps(state, continues ? [...state.gaps.slice(0, -1), gap] : [...state.gaps, gap]);
   // From here the gap is the truth: the index follows it even if an unlink fails.
   for (const entry of dropped) removeFromIndex(state, entry);
   state.lastDrop = { reason, gapId: gap.id, head: state.entries[0]?.seq ?? state.nextSeq };
@@ -36,14 +36,13 @@ async function dropOldest(
   await syncDir(state.fs, state.dir);
 }
 
-/** The oldest entries while `test` holds, leaving at least `keep` entries. */
 /** An entry whose file is gone cannot be sent; record it as a gap rather than lose track. */
 export async function recordMissing(state: SpoolState, entry: SpoolEntry): Promise<void> {
-  state.gaps = [...state.gaps, recordGap([entry], 'missing', state.now(), undefined)];
-  await saveGaps(state);
+  await saveGaps(state, [...state.gaps, recordGap([entry], 'missing', state.now(), undefined)]);
   removeFromIndex(state, entry);
 }
 
+/** The oldest entries while `test` holds, leaving at least `keep` entries. */
 function oldestWhile(
   entries: readonly SpoolEntry[],
   keep: number,

@@ -26,17 +26,18 @@ export class SpoolFullError extends SpoolWriteError {
   }
 }
 
-/** Another live process holds the spool's lock file. */
+/** Another live process holds the spool's lock file (`pid` null: it kept changing hands). */
 export class SpoolLockedError extends Error {
   readonly code = 'LOCKED';
   readonly dir: string;
-  readonly pid: number;
+  readonly pid: number | null;
 
-  constructor(dir: string, lockPath: string, pid: number) {
+  constructor(dir: string, lockPath: string, pid: number | null) {
+    const holder = pid === null ? 'another process' : `process ${pid}`;
     super(
-      `spool ${dir} is in use by process ${pid} (lock file ${lockPath}). Only one agent may use ` +
-        `a spool: stop the other agent, or give this one its own spool.dir. If no process ${pid} ` +
-        `is running an agent, delete ${lockPath} and start again.`,
+      `spool ${dir} is in use by ${holder} (lock file ${lockPath}). Only one agent may use a ` +
+        `spool: stop the other agent, or give this one its own spool.dir. If no agent is ` +
+        `running there, delete ${lockPath} and start again.`,
     );
     this.name = 'SpoolLockedError';
     this.dir = dir;

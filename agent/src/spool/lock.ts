@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { SpoolLockedError, errnoCode, toSpoolError } from './errors.ts';
 import { tmpNameFor, unlinkQuietly } from './spool-fs.ts';
-import type { SpoolFs } from './spool-fs.ts';
+import type { SpoolFile, SpoolFs } from './spool-fs.ts';
 
 export const LOCK_FILE = '.lock';
 
@@ -62,6 +62,18 @@ async function readLock(fs: SpoolFs, path: string): Promise<LockContent | null |
   }
 }
 
+/** Our own pid in a lock we do not hold is a previous run of ours (containers reuse pids). */
+function isHeldByOther(
+  holder: LockContent,
+  pid: number,
+  bootId: string | null,
+  isAlive: (pid: number) => boolean,
+): boolean {
+  if (holder.pid === pid) return false;
+  if (holder.bootId !== null && bootId !== null && holder.bootId !== bootId) return false;
+  return isAlive(holder.pid);
+}
+
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -85,18 +97,10 @@ export async function acquireLock(
     startedAt: new Date().toISOString(),
   };
   for (let attempt = 0; attempt < 5; attempt += 1) {
-    try {
-      const file = await fs.open(path, 'wx', 0o600);
-      try {
-        await file.writeFile(`${JSON.stringify(mine)}\n`);
-        await file.sync();
-      } finally {
-        await file.close();
-      }
+    const created = await createLock(fs, dir, path, mine);
+    if (created) {
       heldHere.add(path);
       return () => releaseLock(fs, path);
-    } catch (error) {
-      if (errnoCode(error) !== 'EEXIST') throw toSpoolError(dir, 'create the lock file', error);
     }
     let holder = await readLock(fs, path);
     // An exclusive create and its write are two steps; give a starting agent a moment.
@@ -105,15 +109,38 @@ export async function acquireLock(
       holder = await readLock(fs, path);
     }
     if (holder === 'gone') continue;
-    const stale =
-      holder === null ||
-      holder.pid === pid ||
-      (holder.bootId !== null && bootId !== null && holder.bootId !== bootId) ||
-      !isAlive(holder.pid);
-    if (!stale) throw new SpoolLockedError(dir, path, holder.pid);
+    if (holder !== null && isHeldByOther(holder, pid, bootId, isAlive)) {
+      throw new SpoolLockedError(dir, path, holder.pid);
+    }
     await takeOver(fs, dir, path, holder);
   }
-  throw new SpoolLockedError(dir, path, -1);
+  throw new SpoolLockedError(dir, path, null);
+}
+
+/** False when the lock file exists already; a lock we could not finish writing is removed. */
+async function createLock(
+  fs: SpoolFs,
+  dir: string,
+  path: string,
+  content: LockContent,
+): Promise<boolean> {
+  let file: SpoolFile;
+  try {
+    file = await fs.open(path, 'wx', 0o600);
+  } catch (error) {
+    if (errnoCode(error) === 'EEXIST') return false;
+    throw toSpoolError(dir, 'create the lock file', error);
+  }
+  try {
+    await file.writeFile(`${JSON.stringify(content)}\n`);
+    await file.sync();
+    await file.close();
+  } catch (error) {
+    await file.close().catch(() => undefined);
+    await unlinkQuietly(fs, path);
+    throw toSpoolError(dir, 'write the lock file', error);
+  }
+  return true;
 }
 
 /** Moves the stale lock away first so that of two agents taking over, only one removes it. */

@@ -26,16 +26,16 @@ async function readOne(state: SpoolState, entry: SpoolEntry): Promise<SpooledRep
     if (code === 'ENOENT') {
       await recordMissing(state, entry);
     } else {
-      removeFromIndex(state, entry);
       await moveToCorrupt(state, entry.name, 'unreadable', `cannot read: ${code}`);
+      removeFromIndex(state, entry);
     }
     return null;
   }
   const check = checkEntryBytes(bytes, entry.reportId);
   if (!check.ok) {
     // Damaged after it was indexed (disk trouble): set it aside so the queue moves on.
-    removeFromIndex(state, entry);
     await moveToCorrupt(state, entry.name, check.reason, check.detail);
+    removeFromIndex(state, entry);
     return null;
   }
   return {

@@ -1,4 +1,5 @@
 import type { SpoolEntry } from './entry.ts';
+import type { SpoolWriteError } from './errors.ts';
 import type { DropReason, SpoolGap } from './gaps.ts';
 import type { SpoolFs } from './spool-fs.ts';
 
@@ -12,6 +13,7 @@ export interface SpoolState {
   readonly now: () => number;
   readonly maxBytes: number;
   readonly maxAgeMs: number;
+  readonly onProblem: (error: SpoolWriteError) => void;
   /** Oldest first, by sequence. */
   entries: SpoolEntry[];
   readonly byId: Map<string, SpoolEntry>;

@@ -1,0 +1,13 @@
+export { openSpool } from './spool.ts';
+export type {
+  Spool,
+  SpoolGap,
+  SpoolOptions,
+  SpoolStats,
+  SpoolableReport,
+  SpooledReport,
+} from './spool.ts';
+export { SpoolFullError, SpoolLockedError, SpoolWriteError } from './errors.ts';
+export type { SpoolFullCode } from './errors.ts';
+export type { DropReason } from './gaps.ts';
+export type { SpoolFile, SpoolFs } from './spool-fs.ts';

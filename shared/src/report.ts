@@ -233,6 +233,8 @@ export const deviceResultSchema = z.discriminatedUnion('outcome', [
     partErrors: z.array(partErrorSchema).max(100),
     /** Present once the agent has a previous reading of this device. */
     rates: z.array(interfaceRateSchema).max(20_000).optional(),
+    /** Parts not read on purpose this cycle (inventory is refreshed daily): keep what you had. */
+    skipped: z.array(pollPart).max(10).optional(),
   }),
   z.strictObject({
     outcome: z.literal('error'),

@@ -208,8 +208,8 @@ describe('agent and collector, end to end on loopback', () => {
         backoff: createBackoff(10, 20),
       });
       // The collector's rate limit answers 429 with Retry-After past its burst; honour it.
-      if (pass.waitMs !== undefined)
-        await new Promise((r) => setTimeout(r, Math.min(pass.waitMs, 2000)));
+      const wait = pass.waitMs;
+      if (wait !== undefined) await new Promise((r) => setTimeout(r, Math.min(wait, 2000)));
     }
     await spool.close();
     const rows = readReports(collector.dataDir).slice(before);

@@ -1,5 +1,6 @@
 import type { DeviceSnapshot, PartError } from '@xiaowang/shared';
 import { CHECKS } from '../checks/index.ts';
+import type { AnyCheck } from '../checks/index.ts';
 import type { PollContext } from '../checks/check.ts';
 import { detectRole, detectVendor } from '../checks/identity.ts';
 import { extractSystem } from '../checks/system.ts';
@@ -27,11 +28,12 @@ export function buildSnapshot(
   ws: WalkSet,
   ctx: PollContext,
   partErrors: PartError[],
+  checks: readonly AnyCheck[] = CHECKS,
 ): DeviceSnapshot {
   let parts: Omit<DeviceSnapshot, 'vendor' | 'role' | keyof ReturnType<typeof extractSystem>> = {
     ...EMPTY_PARTS,
   };
-  for (const check of CHECKS) {
+  for (const check of checks) {
     try {
       parts = { ...parts, ...check.extract(ws, ctx) };
     } catch (error) {

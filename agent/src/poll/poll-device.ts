@@ -1,5 +1,6 @@
-import type { DeviceResult, PartError, PollError } from '@xiaowang/shared';
+import type { DeviceResult, PartError, PollError, PollPart } from '@xiaowang/shared';
 import { CHECKS } from '../checks/index.ts';
+import type { AnyCheck } from '../checks/index.ts';
 import type { PollContext } from '../checks/check.ts';
 import { pollContext, SYSTEM_OIDS, extractSystem } from '../checks/system.ts';
 import type { SnmpClient } from '../snmp/client.ts';
@@ -17,6 +18,8 @@ export interface DeviceTarget extends SnmpTarget {
   readonly credentials: SnmpCredentials;
   /** School code, for an agent that serves several schools. */
   readonly school?: string;
+  /** Parts not to read this time (the runtime refreshes inventory once a day). */
+  readonly skipParts?: readonly PollPart[];
 }
 
 export type ClientFactory = (
@@ -85,9 +88,18 @@ export async function pollDevice(
       return { outcome: 'error', target: address, meta: meta(), error: toPollError(system.error) };
     }
     const ctx = pollContext(extractSystem(ws));
-    const partErrors = await readPlannedData(client, ws, ctx);
-    const snapshot = buildSnapshot(ws, ctx, partErrors);
-    return { outcome: 'ok', target: address, meta: meta(), snapshot, partErrors };
+    const skipped = target.skipParts ?? [];
+    const checks = CHECKS.filter((check) => !skipped.includes(check.part));
+    const partErrors = await readPlannedData(client, ws, ctx, checks);
+    const snapshot = buildSnapshot(ws, ctx, partErrors, checks);
+    return {
+      outcome: 'ok',
+      target: address,
+      meta: meta(),
+      snapshot,
+      partErrors,
+      ...(skipped.length === 0 ? {} : { skipped: [...skipped] }),
+    };
   } catch (error) {
     // Reaching here is a bug in our code, not device behaviour; report it, do not crash the cycle.
     const message = error instanceof Error ? error.message : String(error);
@@ -106,9 +118,10 @@ async function readPlannedData(
   client: SnmpClient,
   ws: WalkSet,
   ctx: PollContext,
+  checks: readonly AnyCheck[],
 ): Promise<PartError[]> {
   const partErrors: PartError[] = [];
-  const plan = mergePlans(CHECKS.map((check) => check.plan(ctx)));
+  const plan = mergePlans(checks.map((check) => check.plan(ctx)));
   let deviceGone: SnmpError | undefined;
 
   for (let i = 0; i < plan.scalars.length; i += SCALARS_PER_GET) {
@@ -138,7 +151,7 @@ async function readPlannedData(
     }
   }
 
-  for (const check of CHECKS) {
+  for (const check of checks) {
     const own = check.plan(ctx);
     const seen = new Set<string>();
     for (const oid of [...own.subtrees, ...own.scalars]) {

@@ -7,6 +7,7 @@ import type { Backoff } from './backoff.ts';
 import { runCycle } from './cycle.ts';
 import { deliverQueued } from './deliver.ts';
 import type { Log } from './log.ts';
+import { InventorySchedule } from './inventory-schedule.ts';
 import { RateState } from './rate-state.ts';
 import type { ReportQueue } from './report-queue.ts';
 import type { SendOutcome } from './reporter.ts';
@@ -73,6 +74,7 @@ export function startAgentLoop(deps: AgentLoopDeps): AgentLoop {
   const stopper = new AbortController();
   let config = deps.config;
   const rates = new RateState();
+  const inventory = new InventorySchedule(config.config.schedule.inventoryIntervalHours);
   let lastDeliveryAt: string | null = null;
   let lastDeliveryError: string | null = null;
 
@@ -99,13 +101,14 @@ export function startAgentLoop(deps: AgentLoopDeps): AgentLoop {
       const report = await runCycle(config, {
         rates,
         now,
-        ...(deps.discovery === undefined ? {} : { devices: deps.discovery.devicesFor(config) }),
+        devices: inventory.plan(deps.discovery?.devicesFor(config) ?? config.devices, now()),
         ...(deps.gaps === undefined ? {} : { spoolGaps: () => deps.gaps?.pending() ?? [] }),
         ...(deps.probeHost === undefined
           ? {}
           : { probeHost: () => deps.probeHost?.(config) ?? Promise.resolve(null) }),
       });
       await deps.queue.append(report);
+      inventory.record(report.devices, now());
       const told = report.spoolGaps?.map((g) => g.id) ?? [];
       if (told.length > 0) await deps.gaps?.clear(told);
       const ok = report.devices.filter((d) => d.outcome === 'ok').length;

@@ -92,4 +92,39 @@ describe('ingest of gaps, default routes and LLDP addresses', () => {
       'default-route',
     ]);
   });
+
+  it('keeps the stored inventory when a report skipped it on purpose', async () => {
+    const agent = await enrollTestAgent(api);
+    const first = goldenReport();
+    await api.request('POST', '/api/v1/reports', { token: agent.token, json: first });
+    const later: Report = {
+      ...goldenReport(),
+      reportId: 'cccccccc-0000-4000-8000-000000000003',
+      pollStartedAt: '2026-11-27T03:00:00.000Z',
+      pollFinishedAt: '2026-11-27T03:00:01.000Z',
+      devices: first.devices.map((d) =>
+        d.outcome === 'ok'
+          ? {
+              ...d,
+              meta: { ...d.meta, startedAt: '2026-11-27T03:00:00.000Z' },
+              skipped: ['entity' as const],
+              snapshot: { ...d.snapshot, entity: null },
+            }
+          : d,
+      ),
+    };
+    expect(
+      (await api.request('POST', '/api/v1/reports', { token: agent.token, json: later })).status,
+    ).toBe(200);
+    const core = await api.db.kysely
+      .selectFrom('devices')
+      .selectAll()
+      .where('target_name', '=', 'core')
+      .executeTakeFirstOrThrow();
+    expect(core.serial).not.toBeNull();
+    expect(core.model).not.toBeNull();
+    expect(core.last_seen_at).toBe('2026-11-27T03:00:00.000Z');
+    const history = await api.db.kysely.selectFrom('device_history').selectAll().execute();
+    expect(history.filter((h) => h.field === 'serial' && h.new_value === null)).toEqual([]);
+  });
 });

@@ -76,7 +76,8 @@ export async function storeDevice(db: Db, v: StoreDeviceInput): Promise<StoredDe
 }
 
 function okState(result: OkResult, sampledAt: string): OutcomeState {
-  const failed = new Set(result.partErrors.map((e) => e.part));
+  // A part that failed or was skipped this cycle keeps its previous values.
+  const failed = new Set([...result.partErrors.map((e) => e.part), ...(result.skipped ?? [])]);
   const s = result.snapshot;
   const state: OutcomeState = {
     last_outcome: 'ok',

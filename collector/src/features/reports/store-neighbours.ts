@@ -19,7 +19,8 @@ export async function storeNeighbours(
   db: Db,
   v: { deviceId: number; sampledAt: string; result: OkResult },
 ): Promise<void> {
-  const failed = new Set(v.result.partErrors.map((e) => e.part));
+  // A part that failed or was skipped this cycle keeps its previous values.
+  const failed = new Set([...v.result.partErrors.map((e) => e.part), ...(v.result.skipped ?? [])]);
   const { snapshot } = v.result;
   if (!failed.has('ipv6')) {
     await replaceIpv6Addresses(

@@ -189,6 +189,11 @@ describe('agents', () => {
     ]);
     expect(JSON.stringify(list.body)).not.toContain(enrolled.body.token);
 
+    const me = await api.request<Agent>('GET', '/api/v1/agents/me', { token: enrolled.body.token });
+    expect(me.status).toBe(200);
+    expect(me.body.id).toBe(enrolled.body.agentId);
+    expect((await api.request('GET', '/api/v1/agents/me')).status).toBe(401);
+
     api.clock.advance(1000);
     const revoked = await api.request<Agent>(
       'POST',
@@ -199,6 +204,8 @@ describe('agents', () => {
     api.clock.advance(1000);
     await api.request('POST', `/api/v1/agents/${enrolled.body.agentId}/revoke`);
     const again = await api.request<Agent>('GET', `/api/v1/agents/${enrolled.body.agentId}`);
+    const meRevoked = await api.request('GET', '/api/v1/agents/me', { token: enrolled.body.token });
+    expect(meRevoked.status).toBe(401);
     expect(again.body.revokedAt).toBe('2026-03-01T00:00:01.000Z');
     expect((await api.request('POST', '/api/v1/agents/999/revoke')).status).toBe(404);
     const audit = await api.db.kysely.selectFrom('audit_log').selectAll().orderBy('id').execute();

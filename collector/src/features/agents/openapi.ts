@@ -34,6 +34,14 @@ export const agentsDocs: readonly RouteDoc[] = [
     response: { status: 201, schema: s.enrollOutput },
   },
   {
+    tag: 'agents',
+    auth: 'agent',
+    method: 'get',
+    path: `${V1}/agents/me`,
+    summary: "The calling agent's own record (its token checked), as the agent's doctor uses it",
+    response: { status: 200, schema: s.agentOutput },
+  },
+  {
     ...admin,
     method: 'get',
     path: `${V1}/agents`,

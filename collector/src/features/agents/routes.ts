@@ -6,6 +6,7 @@ import { clientAddress, rateLimit, TokenBuckets } from '../../http/rate-limit.ts
 import { readJson, readParams, readQuery } from '../../http/validate.ts';
 import { actorOf } from '../../audit/audit.ts';
 import type { Secret } from '@xiaowang/shared';
+import { requireAgent } from './agent-auth.ts';
 import { createEnrollmentCode } from './create-enrollment-code.ts';
 import { enrollAgent } from './enroll-agent.ts';
 import { getAgent } from './get-agent.ts';
@@ -50,6 +51,10 @@ export function agentsRoutes({
     c.json(await enrollAgent({ db, clock, input: await readJson(c, s.enrollInput) }), 201),
   );
 
+  // Before /agents/:id, so "me" is never read as an id. The doctor checks its token here.
+  app.get('/agents/me', requireAgent(db), async (c) =>
+    c.json(await getAgent({ db, input: { id: c.get('agent').id } })),
+  );
   app.get('/agents', admin, async (c) =>
     c.json({ items: await listAgents({ db, input: readQuery(c, s.listAgentsQuery) }) }),
   );

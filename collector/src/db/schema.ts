@@ -1,5 +1,6 @@
 import type { Generated, Kysely, Selectable, Transaction } from 'kysely';
 import type { RoomKind, SchoolKind } from '../features/places/kinds.ts';
+import type { Indicator, ResultStatus, UnknownReason } from '../features/compliance/indicators.ts';
 
 /*
  * The tables as the query builder sees them. Column names are snake_case as in SQL;
@@ -335,6 +336,75 @@ export interface Database {
   audit_log: AuditLogTable;
   report_gaps: ReportGapsTable;
   device_ipv6_default_routes: DeviceIpv6DefaultRoutesTable;
+  targets: TargetsTable;
+  target_steps: TargetStepsTable;
+  school_daily_results: SchoolDailyResultsTable;
+  rollup_daily_results: RollupDailyResultsTable;
+}
+
+export interface TargetsTable {
+  id: Generated<number>;
+  county_id: number;
+  indicator: Indicator;
+  /** The preset it came from (e.g. `chengkou-room-coverage`), null when written by hand. */
+  preset: string | null;
+  /** The plan document, e.g. 城口县教育事业发展“十四五”规划. */
+  document: string;
+  /** The sentence of the plan the target comes from, quoted. */
+  source_sentence: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TargetStepsTable {
+  id: Generated<number>;
+  target_id: number;
+  /** Local date (YYYY-MM-DD) in the county's timezone from which this step is in force. */
+  effective_from: string;
+  /** In the indicator's unit: a fraction, Mbit/s, or an IPv6 level. */
+  threshold: number;
+  note: string | null;
+}
+
+export interface SchoolDailyResultsTable {
+  school_id: number;
+  /** Local date (YYYY-MM-DD) in the county's timezone. */
+  day: string;
+  indicator: Indicator;
+  county_id: number;
+  town_id: number;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  threshold: number | null;
+  target_step_id: number | null;
+  status: ResultStatus;
+  unknown_reason: UnknownReason | null;
+  failing_since: string | null;
+  /** JSON: what the figure was computed from (evidence summary). */
+  details: string | null;
+  computed_at: string;
+}
+
+export interface RollupDailyResultsTable {
+  scope: 'county' | 'town';
+  scope_id: number;
+  day: string;
+  indicator: Indicator;
+  county_id: number;
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+  threshold: number | null;
+  schools: number;
+  schools_met: number;
+  schools_not_met: number;
+  schools_unknown: number;
+  teaching_points: number;
+  teaching_points_met: number;
+  teaching_points_not_met: number;
+  teaching_points_unknown: number;
+  computed_at: string;
 }
 
 /** The database or an open transaction: verbs and queries accept either. */

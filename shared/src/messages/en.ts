@@ -3,6 +3,8 @@ import { collectorMessages } from './areas/collector.ts';
 import { doctorMessages } from './areas/doctor.ts';
 import { ingestMessages } from './areas/ingest.ts';
 import { inventoryMessages } from './areas/inventory.ts';
+import { complianceMessages } from './areas/compliance.ts';
+import { targetsMessages } from './areas/targets.ts';
 
 /**
  * English text, merged from one file per area (`areas/`), so that each feature owns its
@@ -14,4 +16,6 @@ export const en = {
   ...doctorMessages.en,
   ...ingestMessages.en,
   ...inventoryMessages.en,
+  ...complianceMessages.en,
+  ...targetsMessages.en,
 } as const;

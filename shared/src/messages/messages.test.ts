@@ -4,6 +4,8 @@ import { collectorMessages } from './areas/collector.ts';
 import { doctorMessages } from './areas/doctor.ts';
 import { ingestMessages } from './areas/ingest.ts';
 import { inventoryMessages } from './areas/inventory.ts';
+import { complianceMessages } from './areas/compliance.ts';
+import { targetsMessages } from './areas/targets.ts';
 import { en, t, zhCN } from './index.ts';
 
 function placeholders(text: string): string[] {
@@ -22,6 +24,8 @@ describe('message catalogue', () => {
       doctorMessages,
       ingestMessages,
       inventoryMessages,
+      complianceMessages,
+      targetsMessages,
     ];
     const total = areas.reduce((n, a) => n + Object.keys(a.en).length, 0);
     expect(Object.keys(en)).toHaveLength(total);

@@ -3,6 +3,8 @@ import { collectorMessages } from './areas/collector.ts';
 import { doctorMessages } from './areas/doctor.ts';
 import { ingestMessages } from './areas/ingest.ts';
 import { inventoryMessages } from './areas/inventory.ts';
+import { complianceMessages } from './areas/compliance.ts';
+import { targetsMessages } from './areas/targets.ts';
 import type { MessageKey } from './index.ts';
 
 /** 中文（默认），按领域合并自 `areas/`。键与占位符须与英文一致（有测试检查）。 */
@@ -12,4 +14,6 @@ export const zhCN: Record<MessageKey, string> = {
   ...doctorMessages.zhCN,
   ...ingestMessages.zhCN,
   ...inventoryMessages.zhCN,
+  ...complianceMessages.zhCN,
+  ...targetsMessages.zhCN,
 };

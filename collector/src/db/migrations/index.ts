@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_places.ts';
 import * as m0002 from './0002_agents_and_inventory.ts';
 import * as m0003 from './0003_gaps_routes_mgmt_addresses.ts';
+import * as m0004 from './0004_compliance.ts';
 
 /**
  * Every migration, in order, listed by hand: no directory scan, so a stray file cannot run
@@ -12,4 +13,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_places': m0001,
   '0002_agents_and_inventory': m0002,
   '0003_gaps_routes_mgmt_addresses': m0003,
+  '0004_compliance': m0004,
 };

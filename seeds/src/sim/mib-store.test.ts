@@ -96,7 +96,7 @@ describe('MibStore', () => {
     expect(store.get('1.3.6.1.2.1.1.9.0', 6000)).toBeUndefined();
   });
 
-  it('answers 100,000 lookups in a 30,000-OID store quickly', () => {
+  it('finds every OID of a 30,000-OID store by binary search', () => {
     const varbinds: Varbind[] = [];
     for (let row = 1; row <= 1380; row++) {
       for (let col = 1; col <= 22; col++)
@@ -105,13 +105,12 @@ describe('MibStore', () => {
     const store = new MibStore(varbinds);
     expect(store.size).toBe(30360);
     const probes = varbinds.map((vb) => subs(vb.oid));
-    const started = performance.now();
     let hits = 0;
     for (let i = 0; i < 100_000; i++) {
       const probe = probes[(i * 7919) % probes.length];
       if (probe !== undefined && store.lastAtOrBefore(probe) >= 0) hits++;
     }
+    // Speed belongs in bench/, not here: this checks correctness at the size of a big AC.
     expect(hits).toBe(100_000);
-    expect(performance.now() - started).toBeLessThan(2000);
   });
 });

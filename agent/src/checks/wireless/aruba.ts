@@ -5,9 +5,7 @@ import { decodeText } from '../../text/decode.ts';
 import type { Table, WirelessFields, WirelessVendor } from './common.ts';
 import {
   accessPoint,
-  cellIdentifier,
-  cellNumber,
-  cellText,
+  apsFromMacTable,
   columnOids,
   countWhere,
   describeScalars,
@@ -56,18 +54,13 @@ function radiosPerAp(radio: Table, rows: readonly string[]): Map<string, RadioSu
 function fromApTable(ws: WalkSet, radios: Map<string, RadioSummary>): WirelessFields | null {
   const { table, rows } = tableRows(ws, AP_ENTRY);
   if (rows.length === 0) return null;
-  const aps = rows.map((index) => {
-    const mac = macFromIndexPrefix(index);
-    const status = cellNumber(table, AP.status, index);
-    return accessPoint({
-      mac,
-      name: cellText(table, AP.name, index),
-      model: cellText(table, AP.model, index),
-      serial: cellIdentifier(table, AP.serial, index),
-      online: status === null ? null : status === STATUS_UP,
-      clients: mac === null ? null : (radios.get(mac)?.clients ?? null),
-    });
-  });
+  const aps = apsFromMacTable(
+    table,
+    rows,
+    AP,
+    STATUS_UP,
+    (mac) => radios.get(mac)?.clients ?? null,
+  );
   const withStatus = hasColumn(table, AP.status);
   return {
     apCount: aps.length,
@@ -116,17 +109,7 @@ function fromRadioTable(ws: WalkSet, radios: Map<string, RadioSummary>): Wireles
 function fromInstantTable(ws: WalkSet): WirelessFields | null {
   const { table, rows } = tableRows(ws, INSTANT_ENTRY);
   if (rows.length === 0) return null;
-  const aps = rows.map((index) => {
-    const status = cellNumber(table, INSTANT.status, index);
-    return accessPoint({
-      mac: macFromIndexPrefix(index),
-      name: cellText(table, INSTANT.name, index),
-      model: cellText(table, INSTANT.model, index),
-      serial: cellIdentifier(table, INSTANT.serial, index),
-      online: status === null ? null : status === STATUS_UP,
-      clients: null,
-    });
-  });
+  const aps = apsFromMacTable(table, rows, INSTANT, STATUS_UP);
   const withStatus = hasColumn(table, INSTANT.status);
   return {
     apCount: aps.length,

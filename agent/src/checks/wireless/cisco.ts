@@ -2,10 +2,7 @@ import { asNumber } from '../../snmp/varbind.ts';
 import type { WalkSet } from '../../snmp/walk-set.ts';
 import type { Table, WirelessFields, WirelessVendor } from './common.ts';
 import {
-  accessPoint,
-  cellIdentifier,
-  cellNumber,
-  cellText,
+  apsFromMacTable,
   columnOids,
   countWhere,
   hasColumn,
@@ -16,7 +13,7 @@ import {
 
 /** AIRESPACE-WIRELESS-MIB bsnAPTable, index bsnAPDot3MacAddress `<6 octets>` (mibs.md §6). */
 const AP_ENTRY = '1.3.6.1.4.1.14179.2.2.1.1';
-const AP = { name: 3, operStatus: 6, model: 16, serial: 17 } as const;
+const AP = { name: 3, status: 6, model: 16, serial: 17 } as const;
 const ASSOCIATED = 1;
 /** bsnAPIfLoadParametersTable, index `<6 octets>.<slot>`: .4 clients per radio. */
 const LOAD_ENTRY = '1.3.6.1.4.1.14179.2.2.13.1';
@@ -54,19 +51,8 @@ function extractCisco(ws: WalkSet): WirelessFields | null {
     };
   }
   const clients = clientsPerAp(ws.table(LOAD_ENTRY));
-  const aps = rows.map((index) => {
-    const mac = macFromIndexPrefix(index);
-    const status = cellNumber(table, AP.operStatus, index);
-    return accessPoint({
-      mac,
-      name: cellText(table, AP.name, index),
-      model: cellText(table, AP.model, index),
-      serial: cellIdentifier(table, AP.serial, index),
-      online: status === null ? null : status === ASSOCIATED,
-      clients: mac === null ? null : (clients.get(mac) ?? null),
-    });
-  });
-  const withStatus = hasColumn(table, AP.operStatus);
+  const aps = apsFromMacTable(table, rows, AP, ASSOCIATED, (mac) => clients.get(mac) ?? null);
+  const withStatus = hasColumn(table, AP.status);
   return {
     apCount: aps.length,
     apsOnline: withStatus ? countWhere(aps, (ap) => ap.online === true) : connected,

@@ -135,6 +135,36 @@ export function accessPoint(
   return ap;
 }
 
+/** The columns of a per-AP table indexed by the AP's MAC (Aruba, Aruba Instant, Cisco). */
+export interface MacTableColumns {
+  readonly name: number;
+  readonly model: number;
+  readonly serial: number;
+  readonly status: number;
+}
+
+/** One AP per row of a MAC-indexed table; online when the status column equals `onlineValue`. */
+export function apsFromMacTable(
+  table: Table,
+  rows: readonly string[],
+  columns: MacTableColumns,
+  onlineValue: number,
+  clientsOf: (mac: string) => number | null = () => null,
+): AccessPoint[] {
+  return rows.map((index) => {
+    const mac = macFromIndexPrefix(index);
+    const status = cellNumber(table, columns.status, index);
+    return accessPoint({
+      mac,
+      name: cellText(table, columns.name, index),
+      model: cellText(table, columns.model, index),
+      serial: cellIdentifier(table, columns.serial, index),
+      online: status === null ? null : status === onlineValue,
+      clients: mac === null ? null : clientsOf(mac),
+    });
+  });
+}
+
 export function countWhere<T>(items: readonly T[], predicate: (item: T) => boolean): number {
   let n = 0;
   for (const item of items) if (predicate(item)) n++;

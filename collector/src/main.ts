@@ -6,6 +6,7 @@ import type { Clock } from './context.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import type { OpenedDatabase } from './db/open.ts';
 import { databaseFile, openDatabase } from './db/open.ts';
+import { scheduleRecompute } from './features/compliance/schedule-recompute.ts';
 import { schedulePruning } from './features/retention/schedule-pruning.ts';
 import type { AppEnv } from './http/env.ts';
 import type { Logger } from './logger.ts';
@@ -58,7 +59,8 @@ export function listen(
 
 /**
  * Opens the database under the data directory, applies pending migrations (refusing a
- * database newer than this code), builds the app, listens and schedules sample pruning.
+ * database newer than this code), builds the app, listens and schedules sample pruning and
+ * the compliance recompute.
  */
 export async function startCollector(
   config: ServerConfig,
@@ -76,6 +78,7 @@ export async function startCollector(
       logger: options.logger,
       retentionDays: config.sampleRetentionDays,
     });
+    const compliance = scheduleRecompute({ db: database.kysely, clock, logger: options.logger });
     return {
       ...listening,
       database,
@@ -83,6 +86,7 @@ export async function startCollector(
       async close() {
         await listening.close();
         await pruning.stop();
+        await compliance.stop();
         await database.close();
       },
     };

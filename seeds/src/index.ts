@@ -7,3 +7,4 @@ export * from './sim/mib-store.ts';
 export * from './sim/providers.ts';
 export * from './sim/responder.ts';
 export * from './sim/snmprec-files.ts';
+export * from './presets/targets.ts';

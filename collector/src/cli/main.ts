@@ -8,8 +8,11 @@ import type { CommandIo, Env } from './cli-error.ts';
 import { CliError, EXIT } from './cli-error.ts';
 import { ConfigInvalidError } from './config-error.ts';
 import { IMPORT_OPTIONS, runImport } from './import.ts';
+import { LEDGER_OPTIONS, runLedger } from './ledger.ts';
 import { runMigrate } from './migrate.ts';
+import { RECOMPUTE_OPTIONS, runRecompute } from './recompute.ts';
 import { runServe } from './serve.ts';
+import { runTargets, TARGETS_OPTIONS } from './targets.ts';
 
 const COMMON = { lang: { type: 'string', example: 'en' }, help: { type: 'boolean' } } as const;
 
@@ -38,8 +41,12 @@ export async function main(
     const spec = {
       ...COMMON,
       ...(command === 'backup' ? BACKUP_OPTIONS : command === 'import' ? IMPORT_OPTIONS : {}),
+      ...(command === 'targets' ? TARGETS_OPTIONS : command === 'ledger' ? LEDGER_OPTIONS : {}),
+      ...(command === 'recompute' ? RECOMPUTE_OPTIONS : {}),
     };
-    if (!['serve', 'migrate', 'backup', 'import'].includes(command)) {
+    if (
+      !['serve', 'migrate', 'backup', 'import', 'targets', 'ledger', 'recompute'].includes(command)
+    ) {
       throw new CliError('collector.cli.unknownCommand', { command });
     }
     const options = parseOptions(args, spec, command);
@@ -57,6 +64,12 @@ export async function main(
         return await runBackup(env, options, io, lang);
       case 'import':
         return await runImport(env, options, io, lang);
+      case 'targets':
+        return await runTargets(env, options, io, lang);
+      case 'ledger':
+        return await runLedger(env, options, io, lang);
+      case 'recompute':
+        return await runRecompute(env, options, io, lang);
       default:
         return await runServe(env, io, lang);
     }

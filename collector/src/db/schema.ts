@@ -340,6 +340,7 @@ export interface Database {
   target_steps: TargetStepsTable;
   school_daily_results: SchoolDailyResultsTable;
   rollup_daily_results: RollupDailyResultsTable;
+  compliance_settings: ComplianceSettingsTable;
 }
 
 export interface TargetsTable {
@@ -405,6 +406,21 @@ export interface RollupDailyResultsTable {
   teaching_points_not_met: number;
   teaching_points_unknown: number;
   computed_at: string;
+}
+
+/** A county's compliance settings; a county without a row uses the defaults. */
+export interface ComplianceSettingsTable {
+  county_id: number;
+  coverage_window_days: number;
+  /** Local wall-clock time, HH:MM. */
+  school_hours_start: string;
+  school_hours_end: string;
+  uplink_required_share: number;
+  late_window_minutes: number;
+  stale_window_hours: number;
+  ipv6_https_successes: number;
+  updated_by: string;
+  updated_at: string;
 }
 
 /** The database or an open transaction: verbs and queries accept either. */

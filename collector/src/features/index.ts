@@ -3,15 +3,21 @@ import type { AppDeps } from '../app.ts';
 import type { AppEnv } from '../http/env.ts';
 import { agentsDocs } from './agents/openapi.ts';
 import { agentsRoutes } from './agents/routes.ts';
+import { complianceDocs } from './compliance/openapi.ts';
+import { complianceRoutes } from './compliance/routes.ts';
 import { healthDocs, healthRoutes } from './health/routes.ts';
 import { inventoryDocs } from './inventory/openapi.ts';
 import { inventoryRoutes } from './inventory/routes.ts';
+import { ledgerDocs } from './ledger/openapi.ts';
+import { ledgerRoutes } from './ledger/routes.ts';
 import { openApiDocs, openApiRoutes } from './openapi/routes.ts';
 import type { RouteDoc } from './openapi/registry.ts';
 import { placesDocs } from './places/openapi.ts';
 import { PLACES_UPLOAD_ROUTES, placesRoutes } from './places/routes.ts';
 import { reportsDocs } from './reports/openapi.ts';
 import { REPORTS_BODY_ROUTES, reportsRoutes } from './reports/routes.ts';
+import { targetsDocs } from './targets/openapi.ts';
+import { targetsRoutes } from './targets/routes.ts';
 
 /* The one list of features. A new feature adds its routes, its docs and any upload routes here. */
 
@@ -22,6 +28,9 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   ...agentsDocs,
   ...reportsDocs,
   ...inventoryDocs,
+  ...complianceDocs,
+  ...targetsDocs,
+  ...ledgerDocs,
 ];
 
 /** Routes that take files and so get the import body limit instead of the JSON one. */
@@ -36,5 +45,8 @@ export function mountFeatures(app: Hono<AppEnv>, deps: AppDeps): void {
   app.route('/api/v1', agentsRoutes({ ...deps, ...deps.config }));
   app.route('/api/v1', reportsRoutes({ ...deps, ...deps.config }));
   app.route('/api/v1', inventoryRoutes({ ...deps, adminToken: deps.config.adminToken }));
+  app.route('/api/v1', complianceRoutes({ ...deps, adminToken: deps.config.adminToken }));
+  app.route('/api/v1', targetsRoutes({ ...deps, adminToken: deps.config.adminToken }));
+  app.route('/api/v1', ledgerRoutes({ ...deps, adminToken: deps.config.adminToken }));
   app.route('/api', openApiRoutes(ROUTE_DOCS));
 }

@@ -3,6 +3,7 @@ import * as m0001 from './0001_places.ts';
 import * as m0002 from './0002_agents_and_inventory.ts';
 import * as m0003 from './0003_gaps_routes_mgmt_addresses.ts';
 import * as m0004 from './0004_compliance.ts';
+import * as m0005 from './0005_compliance_settings.ts';
 
 /**
  * Every migration, in order, listed by hand: no directory scan, so a stray file cannot run
@@ -14,4 +15,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0002_agents_and_inventory': m0002,
   '0003_gaps_routes_mgmt_addresses': m0003,
   '0004_compliance': m0004,
+  '0005_compliance_settings': m0005,
 };

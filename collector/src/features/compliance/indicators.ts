@@ -39,3 +39,17 @@ export const UNKNOWN_REASONS = [
 export type UnknownReason = (typeof UNKNOWN_REASONS)[number];
 
 export type Freshness = 'fresh' | 'late' | 'stale' | 'never';
+
+/**
+ * The threshold an indicator is computed against when no target is in force, so the value
+ * is still stored: the speeds the indicators are named after, and "supports IPv6" = level 4.
+ */
+export const NOMINAL_THRESHOLD: Readonly<Record<Indicator, number>> = {
+  room_coverage: 1,
+  has_wireless: 1,
+  full_coverage: 1,
+  ap_online_ratio: 1,
+  uplink_1000m: 1000,
+  egress_100m: 100,
+  ipv6: 4,
+};

@@ -137,9 +137,9 @@ const en = {
   'collector.stopping':
     'Stopping on {signal}: finishing requests in flight, then closing the database.',
   'collector.cli.usage':
-    'Usage: xiaowang-collector [command] [options]\n  serve                       run the collector (default); settings come from XIAOWANG_* variables\n  migrate                     apply pending database migrations\n  backup --out FILE           copy the database while it runs, then check the copy\n  import --county NAME --file FILE [--dry-run] [--create-county]\n                              import towns, schools and rooms from CSV or XLSX, all or nothing\n  help                        show this text\nEvery command takes --lang zh-CN|en.',
+    "Usage: xiaowang-collector [command] [options]\n  serve                       run the collector (default); settings come from XIAOWANG_* variables\n  migrate                     apply pending database migrations\n  backup --out FILE           copy the database while it runs, then check the copy\n  import --county NAME --file FILE [--dry-run] [--create-county]\n                              import towns, schools and rooms from CSV or XLSX, all or nothing\n  targets --county NAME [--apply-preset KEY] [--list [--date D]]\n                              apply a plan's target preset, or list the targets in force\n  recompute --county NAME --date YYYY-MM-DD\n                              recompute one day's compliance (idempotent)\n  ledger --county NAME [--date D] --out FILE.xlsx|.csv\n                              write the ledger of schools below target\n  help                        show this text\nEvery command takes --lang zh-CN|en.",
   'collector.cli.unknownCommand':
-    'Unknown command "{command}". Commands: serve, migrate, backup, import, help.',
+    'Unknown command "{command}". Commands: serve, migrate, backup, import, targets, recompute, ledger, help.',
   'collector.cli.unknownOption':
     'Unknown option {option} for {command}. Run "xiaowang-collector help" to see the options.',
   'collector.cli.missingValue': 'Option {option} needs a value, e.g. {option} {example}.',
@@ -288,9 +288,9 @@ const zhCN: Record<keyof typeof en, string> = {
     '迁移 {name} 失败并已回滚：{detail}。数据库保持迁移前的状态；请连同汇聚端版本号报告此错误。',
   'collector.stopping': '收到 {signal}，正在停止：先完成进行中的请求，再关闭数据库。',
   'collector.cli.usage':
-    '用法：xiaowang-collector [命令] [选项]\n  serve                       运行汇聚端（默认）；设置来自 XIAOWANG_* 环境变量\n  migrate                     执行待执行的数据库迁移\n  backup --out 文件           在线复制数据库并检查副本\n  import --county 县区名 --file 文件 [--dry-run] [--create-county]\n                              从 CSV 或 XLSX 导入乡镇、学校和教室，全部成功或全部不写入\n  help                        显示本说明\n所有命令都可加 --lang zh-CN|en。',
+    '用法：xiaowang-collector [命令] [选项]\n  serve                       运行汇聚端（默认）；设置来自 XIAOWANG_* 环境变量\n  migrate                     执行待执行的数据库迁移\n  backup --out 文件           在线复制数据库并检查副本\n  import --county 县区名 --file 文件 [--dry-run] [--create-county]\n                              从 CSV 或 XLSX 导入乡镇、学校和教室，全部成功或全部不写入\n  targets --county 县区名 [--apply-preset 预设] [--list [--date 日期]]\n                              应用规划目标预设，或列出现行目标\n  recompute --county 县区名 --date 日期\n                              重新计算某一天的达标情况（可重复执行）\n  ledger --county 县区名 [--date 日期] --out 文件.xlsx|.csv\n                              导出未达标学校台账\n  help                        显示本说明\n所有命令都可加 --lang zh-CN|en。',
   'collector.cli.unknownCommand':
-    '未知命令“{command}”。可用命令：serve、migrate、backup、import、help。',
+    '未知命令“{command}”。可用命令：serve、migrate、backup、import、targets、recompute、ledger、help。',
   'collector.cli.unknownOption':
     '{command} 没有选项 {option}。运行“xiaowang-collector help”查看可用选项。',
   'collector.cli.missingValue': '选项 {option} 需要一个值，例如 {option} {example}。',

@@ -257,6 +257,11 @@ export const hostProbesSchema = z.strictObject({
     })
     .nullable(),
   tried: z.array(z.string().max(512)).max(100),
+  /** Level 5: the school's own site has AAAA and answers HTTPS over IPv6; null if none set. */
+  schoolSiteOverIpv6: z
+    .strictObject({ aaaa: z.boolean(), https: z.boolean() })
+    .nullable()
+    .optional(),
 });
 
 /** Reports the agent's spool had to drop unsent (bounded while the collector was away). */

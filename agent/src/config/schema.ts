@@ -122,6 +122,8 @@ export const agentConfigSchema = z
           .array(z.string().refine((a) => isIP(a) === 6, 'expected an IPv6 address'))
           .max(4)
           .default([]),
+        /** The school's own web site, if it has one: level 5 needs AAAA and HTTPS over IPv6. */
+        schoolSite: z.url({ protocol: /^https?$/ }).optional(),
         /** Level 4 needs this many successful HTTPS probes. */
         requiredSuccesses: z.number().int().min(1).max(16).default(1),
       })

@@ -87,6 +87,25 @@ describe('probeHostIpv6 with injected dependencies', () => {
     expect(ipv6Level(result, true).level).toBe(4);
   });
 
+  it('checks the school site for level 5 only when one is set', async () => {
+    expect((await probe()).schoolSiteOverIpv6).toBeNull();
+    const site = { ...IPV6, schoolSite: 'https://www.cgxx.edu.cn/' };
+    const ok = await probe({ ipv6: site });
+    expect(ok.schoolSiteOverIpv6).toEqual({ aaaa: true, https: true });
+    expect(
+      ok.tried.some((l) => l.startsWith('school site https://www.cgxx.edu.cn/ over IPv6: 200')),
+    ).toBe(true);
+    const down = await probe({
+      ipv6: site,
+      resolveAaaa: (name) => Promise.resolve(name === 'www.cgxx.edu.cn' ? [] : ['2001:da8::1']),
+      httpsGetOverIpv6: (url) =>
+        Promise.resolve(
+          url.includes('cgxx') ? { ok: false, reason: 'ENETUNREACH' } : { ok: true, status: 200 },
+        ),
+    });
+    expect(down.schoolSiteOverIpv6).toEqual({ aaaa: false, https: false });
+  });
+
   it('is all null with one line when IPv6 probes are turned off', async () => {
     const result = await probe({ ipv6: { ...IPV6, enabled: false } });
     expect(result).toMatchObject({ globalIpv6Address: null, httpsOverIpv6: null });

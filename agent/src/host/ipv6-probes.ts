@@ -138,6 +138,34 @@ async function probeHttps(o: Resolved): Promise<Step<HttpsCount>> {
   };
 }
 
+/** Level 5 (targets.md §6): the school's own site resolves to AAAA and answers over IPv6. */
+async function probeSchoolSite(o: Resolved): Promise<Step<HostProbes['schoolSiteOverIpv6']>> {
+  const site = o.ipv6.schoolSite;
+  if (site === undefined) return { value: null, tried: [] };
+  const { url } = displayUrl(site);
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
+  const resolvers = await pickResolvers(o);
+  let aaaa = isIP(host) === 6;
+  const tried: string[] = [];
+  if (!aaaa && resolvers.value.length > 0) {
+    const r = await attempt(
+      () => o.resolveAaaa(host, resolvers.value, o.timeoutMs),
+      o.timeoutMs,
+      o.now,
+    );
+    aaaa = r.ok && r.value.length > 0;
+    tried.push(
+      `school site ${host} AAAA: ${r.ok ? r.value.join(', ') || 'no AAAA record' : `failed: ${r.reason}`}`,
+    );
+  } else if (!aaaa) tried.push(...resolvers.tried);
+  const r = await attempt(() => o.httpsGetOverIpv6(url, o.timeoutMs), o.timeoutMs, o.now);
+  const outcome = r.ok ? r.value : { ok: false as const, reason: r.reason };
+  tried.push(
+    `school site ${url} over IPv6: ${outcome.ok ? String(outcome.status) : `failed: ${outcome.reason}`} (${r.ms} ms)`,
+  );
+  return { value: { aaaa, https: outcome.ok }, tried };
+}
+
 type Resolved = Required<Omit<ProbeHostIpv6Options, 'ca'>>;
 
 function withDefaults(o: ProbeHostIpv6Options): Resolved {
@@ -173,8 +201,13 @@ export async function probeHostIpv6(options: ProbeHostIpv6Options): Promise<Host
     };
   }
   const address = probeAddress(o.interfaces);
-  const [route, aaaa, https] = await Promise.all([probeRoute(o), probeAaaa(o), probeHttps(o)]);
-  const tried = [address, route, aaaa, https].flatMap((s) => s.tried);
+  const [route, aaaa, https, site] = await Promise.all([
+    probeRoute(o),
+    probeAaaa(o),
+    probeHttps(o),
+    probeSchoolSite(o),
+  ]);
+  const tried = [address, route, aaaa, https, site].flatMap((s) => s.tried);
   return {
     measuredAt,
     globalIpv6Address: address.value,
@@ -182,5 +215,6 @@ export async function probeHostIpv6(options: ProbeHostIpv6Options): Promise<Host
     aaaaOverIpv6: aaaa.value,
     httpsOverIpv6: https.value,
     tried: tried.slice(0, MAX_TRIED).map(clean),
+    schoolSiteOverIpv6: site.value,
   };
 }

@@ -36,8 +36,8 @@ const en = {
   'compliance.room.apsOffline': 'Not covered: its APs were not online in the last {days} days',
   'compliance.room.noAp':
     'Not covered: no AP is mapped to this room (assign one, or set the AP naming convention)',
-  'compliance.ipv6.level5NotMeasured':
-    'Level 5 (the school’s own site over IPv6) is not measured yet',
+  'compliance.ipv6.level5NeedsSite':
+    "Level 5 (the school's own site over IPv6) is checked when the school's agent has ipv6.schoolSite set.",
 } as const;
 
 const zhCN: Record<keyof typeof en, string> = {
@@ -73,7 +73,8 @@ const zhCN: Record<keyof typeof en, string> = {
   'compliance.room.covered': '已覆盖：该教室的 AP 在 {day} 在线',
   'compliance.room.apsOffline': '未覆盖：该教室的 AP 近 {days} 天内均未在线',
   'compliance.room.noAp': '未覆盖：没有 AP 对应到该教室（请指定 AP，或设置 AP 命名规则）',
-  'compliance.ipv6.level5NotMeasured': '第 5 级（学校自有网站经 IPv6 访问）暂未检测',
+  'compliance.ipv6.level5NeedsSite':
+    '第 5 级（学校自有网站经 IPv6 访问）需要在本校采集端配置 ipv6.schoolSite 后才会检测。',
 };
 
 export const complianceMessages = { en, zhCN };

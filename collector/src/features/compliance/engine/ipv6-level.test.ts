@@ -86,7 +86,23 @@ describe('computeIpv6Level (cumulative levels, "supports IPv6" = 4)', () => {
     expect(computeIpv6Level(given, threshold)).toMatchObject(expected);
   });
 
-  it('says level 5 is not measured', () => {
-    expect(computeIpv6Level(input({}), 4).details).toMatchObject({ level5: 'not-measured' });
+  it('reaches level 5 only when the school site answers over IPv6 with an AAAA record', () => {
+    const site = (aaaa: boolean, https: boolean) => {
+      const base = input({});
+      const probes =
+        base.probes === null ? null : { ...base.probes, schoolSiteOverIpv6: { aaaa, https } };
+      return { ...base, probes };
+    };
+    expect(computeIpv6Level(input({}), 4)).toMatchObject({
+      value: 4,
+      details: { level5: 'no school site set' },
+    });
+    expect(computeIpv6Level(site(true, true), 5)).toMatchObject({
+      value: 5,
+      met: true,
+      details: { level5: 'reached' },
+    });
+    expect(computeIpv6Level(site(true, false), 5)).toMatchObject({ value: 4, met: false });
+    expect(computeIpv6Level(site(false, true), 4)).toMatchObject({ value: 4, met: true });
   });
 });

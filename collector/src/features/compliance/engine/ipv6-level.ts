@@ -16,14 +16,13 @@ type Step = boolean | null;
 
 /**
  * targets.md §6: levels 0–5, each including those below, so the level is the first step
- * that fails, minus one. Level 5 (the school's own site over IPv6) is not measured yet,
- * so 4 is the highest level given. A step we have no data for makes the level unknown.
+ * that fails, minus one. A step we have no data for makes the level unknown, except level
+ * 5: a school without a site of its own (none set on its agent) stays at 4.
  */
 export function computeIpv6Level(input: Ipv6Input, threshold: number | null): Measure {
   const base = {
     uplinkGlobalAddresses: input.uplinkGlobalAddresses,
     httpsSuccessesRequired: input.httpsSuccessesRequired,
-    level5: 'not-measured',
   };
   if (input.uplinks === 0) return unknownMeasure('no_uplink', base);
   const p = input.probes;
@@ -45,6 +44,14 @@ export function computeIpv6Level(input: Ipv6Input, threshold: number | null): Me
     if (!step) break;
     level += 1;
   }
+  const site = p?.schoolSiteOverIpv6 ?? null;
+  if (level === 4 && site !== null && site.aaaa && site.https) level = 5;
+  const level5 =
+    site === null
+      ? 'no school site set'
+      : site.aaaa && site.https
+        ? 'reached'
+        : 'site not reachable over IPv6';
   const judgedAt = threshold ?? NOMINAL_THRESHOLD.ipv6;
   const reaches = level >= judgedAt ? 1 : 0;
   return {
@@ -53,7 +60,7 @@ export function computeIpv6Level(input: Ipv6Input, threshold: number | null): Me
     denominator: 1,
     unknownReason: null,
     met: threshold === null ? null : level >= threshold,
-    details: { ...details, level, judgedAtLevel: judgedAt },
+    details: { ...details, level, level5, schoolSite: site, judgedAtLevel: judgedAt },
   };
 }
 

@@ -115,13 +115,13 @@ describe('GET /schools/:id/evidence', () => {
     const res = await evidence(a.school.id, 'ipv6');
     expect(res.body.recomputed).toMatchObject({
       value: 4,
-      details: { level: 4, level5: 'not-measured' },
+      details: { level: 4, level5: 'no school site set' },
     });
     expect(res.body.interfaces[0]?.globalIpv6).toEqual(['2001:db8::1']);
     expect(res.body.reports.map((r) => r.why)).toEqual(['latest', 'probes']);
     expect(res.body.reports[1]?.id).toBe(reports.at(-1));
     expect(res.body.oids.map((o) => o.oid)).toContain('1.3.6.1.2.1.4.34.1');
-    expect(res.body.notes).toEqual(['compliance.ipv6.level5NotMeasured']);
+    expect(res.body.notes).toEqual(['compliance.ipv6.level5NeedsSite']);
   });
 
   it('refuses an unknown indicator or school', async () => {

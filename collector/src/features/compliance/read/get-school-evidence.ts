@@ -122,7 +122,10 @@ export async function getSchoolEvidence({
       : input.indicator === 'ipv6'
         ? [...IPV6_ADDRESS_OIDS]
         : [],
-    notes: input.indicator === 'ipv6' ? ['compliance.ipv6.level5NotMeasured'] : [],
+    notes:
+      input.indicator === 'ipv6' && m.details['level5'] === 'no school site set'
+        ? ['compliance.ipv6.level5NeedsSite']
+        : [],
   };
 }
 

@@ -10,6 +10,7 @@ import { runStatus, STATUS_SPEC } from './status.ts';
 import { runAgent, RUN_SPEC } from './run.ts';
 import { DOCTOR_SPEC, runDoctor } from './doctor.ts';
 import { ConfigError } from '../config/load-config.ts';
+import { SpoolFullError, SpoolLockedError, SpoolWriteError } from '../spool/errors.ts';
 
 /** `--lang` is read before anything else so that even option errors speak the user's language. */
 function pickLang(argv: readonly string[]): Lang {
@@ -65,6 +66,21 @@ export async function main(argv: readonly string[], io: CommandIo): Promise<numb
     if (error instanceof CliError) {
       io.stderr(t(lang, error.key, error.params));
       return error.exitCode;
+    }
+    if (error instanceof SpoolLockedError) {
+      const holder = error.pid === null ? t(lang, 'run.anotherProcess') : `PID ${error.pid}`;
+      io.stderr(t(lang, 'run.spoolLocked', { dir: error.dir, holder }));
+      return 1;
+    }
+    if (error instanceof SpoolFullError) {
+      io.stderr(t(lang, 'run.spoolFull', { dir: error.dir, code: error.code }));
+      return 1;
+    }
+    if (error instanceof SpoolWriteError) {
+      io.stderr(
+        t(lang, 'run.spoolError', { dir: error.dir, code: error.code, detail: error.message }),
+      );
+      return 1;
     }
     if (error instanceof ConfigError) {
       io.stderr(t(lang, 'run.configInvalid', { file: error.file }));

@@ -72,6 +72,13 @@ const en = {
   'run.configInvalid': 'The config {file} has problems; the agent did not start:',
   'run.started':
     'xiaowang-agent is running: {devices} devices, every {interval} s. Reports are kept in {spool} until the collector acknowledges them.',
+  'run.spoolLocked':
+    'The spool {dir} is in use by {holder}. Only one agent may use a spool: stop the other agent (systemctl stop xiaowang-agent), or give this one its own spool.dir.',
+  'run.spoolFull':
+    'No room to store reports in {dir} ({code}). Free disk space or lower spool.maxBytes; reports already stored are safe.',
+  'run.spoolError':
+    "Cannot use the spool {dir} ({code}): {detail}. Check that the directory exists and belongs to the agent's user.",
+  'run.anotherProcess': 'another process',
 } as const;
 
 const zhCN: Record<keyof typeof en, string> = {
@@ -145,6 +152,13 @@ const zhCN: Record<keyof typeof en, string> = {
   'run.configInvalid': '配置文件 {file} 有问题，采集端未启动：',
   'run.started':
     'xiaowang-agent 正在运行：{devices} 台设备，每 {interval} 秒一次。报告会保存在 {spool}，直到汇聚端确认收到。',
+  'run.spoolLocked':
+    '待发队列 {dir} 正被 {holder} 使用。一个队列只能由一个采集端使用：请停止另一个采集端（systemctl stop xiaowang-agent），或为本采集端另设 spool.dir。',
+  'run.spoolFull':
+    '{dir} 没有空间保存报告（{code}）。请清理磁盘或调小 spool.maxBytes；已保存的报告不受影响。',
+  'run.spoolError':
+    '无法使用待发队列 {dir}（{code}）：{detail}。请检查该目录是否存在、是否属于采集端的运行用户。',
+  'run.anotherProcess': '另一个进程',
 };
 
 export const agentMessages = { en, zhCN };

@@ -45,14 +45,16 @@ export function attributeAp(
   ap: ApFacts,
   rules: readonly AttributionRule[],
   assignment: { readonly schoolId: number | null } | undefined,
-  agentSchoolIds: readonly number[],
+  agentSchoolIds: ReadonlySet<number> | readonly number[],
 ): ApAttribution {
   const none = { ruleId: null, matched: null };
   if (assignment !== undefined && assignment.schoolId !== null) {
     return { schoolId: assignment.schoolId, how: 'explicit', ...none, refused: [] };
   }
   // An agent speaks only for its own schools, whatever a rule says.
-  const served = new Set(agentSchoolIds);
+  // Callers resolving a whole county pass a Set built once per agent, not once per AP.
+  const served: ReadonlySet<number> =
+    agentSchoolIds instanceof Set ? agentSchoolIds : new Set(agentSchoolIds);
   const refused: RefusedRule[] = [];
   for (const rule of matchingRules(ap, rules)) {
     if (served.has(rule.schoolId)) {

@@ -17,11 +17,15 @@ import type { ApView } from './schema.ts';
  * computed on read, never stored, so a new rule or assignment applies at once and a poll can
  * never overwrite what a person set.
  */
+const NO_SCHOOLS: ReadonlySet<number> = new Set();
+
 export async function resolveCountyAps(db: Db, countyId: number, apId?: number): Promise<ApView[]> {
   const rows = await selectCountyAps(db, countyId, apId);
   if (rows.length === 0) return [];
   const rules = await selectRules(db, countyId);
-  const agentSchools = await selectAgentSchools(db, countyId);
+  const agentSchools = new Map(
+    [...(await selectAgentSchools(db, countyId))].map(([agent, ids]) => [agent, new Set(ids)]),
+  );
   const rooms = await selectCountyRooms(db, countyId);
   const schoolNames = await selectSchoolNames(db, countyId);
   const convention = compileRoomConvention((await findRoomConvention(db, countyId)).pattern);
@@ -35,7 +39,7 @@ export async function resolveCountyAps(db: Db, countyId: number, apId?: number):
       { mac: row.mac, name: row.name, apGroup: row.ap_group },
       rules,
       row.assigned_by === null ? undefined : { schoolId: row.assigned_school_id },
-      agentSchools.get(row.reported_by_agent_id) ?? [],
+      agentSchools.get(row.reported_by_agent_id) ?? NO_SCHOOLS,
     );
     const room = mapApRoom({
       apName: row.name,

@@ -135,34 +135,59 @@ export function accessPoint(
   return ap;
 }
 
-/** The columns of a per-AP table indexed by the AP's MAC (Aruba, Aruba Instant, Cisco). */
+/** The columns of a per-AP table indexed by the AP's MAC (Huawei, Ruijie, Aruba, Cisco). */
 export interface MacTableColumns {
   readonly name: number;
   readonly model: number;
   readonly serial: number;
   readonly status: number;
+  /** A client-count column, when the table has one. */
+  readonly clients?: number;
+  /** An AP-group column, when the table has one (Huawei .5, Ruijie .3). */
+  readonly group?: number;
 }
 
-/** One AP per row of a MAC-indexed table; online when the status column equals `onlineValue`. */
-export function apsFromMacTable(
+/** One AP from a row of a MAC-indexed table; online when the status equals `onlineValue`. */
+export function apFromMacRow(
   table: Table,
-  rows: readonly string[],
+  index: string,
   columns: MacTableColumns,
   onlineValue: number,
   clientsOf: (mac: string) => number | null = () => null,
-): AccessPoint[] {
-  return rows.map((index) => {
-    const mac = macFromIndexPrefix(index);
-    const status = cellNumber(table, columns.status, index);
-    return accessPoint({
+): AccessPoint {
+  const mac = macFromIndexPrefix(index);
+  const status = cellNumber(table, columns.status, index);
+  const clients =
+    columns.clients !== undefined
+      ? cellNumber(table, columns.clients, index)
+      : mac === null
+        ? null
+        : clientsOf(mac);
+  const group = columns.group;
+  return accessPoint(
+    {
       mac,
       name: cellText(table, columns.name, index),
       model: cellText(table, columns.model, index),
       serial: cellIdentifier(table, columns.serial, index),
       online: status === null ? null : status === onlineValue,
-      clients: mac === null ? null : clientsOf(mac),
-    });
-  });
+      clients,
+    },
+    group !== undefined && hasColumn(table, group)
+      ? { apGroup: cellText(table, group, index) }
+      : {},
+  );
+}
+
+/** Every row of a MAC-indexed table as one AP. */
+export function apsFromMacTable(
+  table: Table,
+  rows: readonly string[],
+  columns: MacTableColumns,
+  onlineValue: number,
+  clientsOf?: (mac: string) => number | null,
+): AccessPoint[] {
+  return rows.map((index) => apFromMacRow(table, index, columns, onlineValue, clientsOf));
 }
 
 export function countWhere<T>(items: readonly T[], predicate: (item: T) => boolean): number {

@@ -2,14 +2,10 @@ import type { AccessPoint } from '@xiaowang/shared';
 import type { WalkSet } from '../../snmp/walk-set.ts';
 import type { WirelessFields, WirelessVendor } from './common.ts';
 import {
-  accessPoint,
-  cellIdentifier,
-  cellNumber,
-  cellText,
+  apsFromMacTable,
   columnOids,
   countWhere,
   hasColumn,
-  macFromIndexPrefix,
   scalarNumber,
   tableRows,
 } from './common.ts';
@@ -24,21 +20,7 @@ const RUN_STATE_NORMAL = 8;
 function readAps(ws: WalkSet): { aps: AccessPoint[]; online: number | null } | null {
   const { table, rows } = tableRows(ws, AP_ENTRY);
   if (rows.length === 0) return null;
-  const withGroup = hasColumn(table, COL.group);
-  const aps = rows.map((index) => {
-    const state = cellNumber(table, COL.runState, index);
-    return accessPoint(
-      {
-        mac: macFromIndexPrefix(index),
-        name: cellText(table, COL.name, index),
-        model: cellText(table, COL.model, index),
-        serial: cellIdentifier(table, COL.serial, index),
-        online: state === null ? null : state === RUN_STATE_NORMAL,
-        clients: cellNumber(table, COL.clients, index),
-      },
-      withGroup ? { apGroup: cellText(table, COL.group, index) } : {},
-    );
-  });
+  const aps = apsFromMacTable(table, rows, { ...COL, status: COL.runState }, RUN_STATE_NORMAL);
   const online = hasColumn(table, COL.runState)
     ? countWhere(aps, (ap) => ap.online === true)
     : null;

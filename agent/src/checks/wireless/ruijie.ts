@@ -4,8 +4,7 @@ import type { WalkSet } from '../../snmp/walk-set.ts';
 import type { Table, WirelessFields, WirelessVendor } from './common.ts';
 import {
   accessPoint,
-  cellIdentifier,
-  cellNumber,
+  apFromMacRow,
   cellText,
   columnOids,
   countWhere,
@@ -36,19 +35,8 @@ const SCALARS = [
   ['ruijieAcTotalApNum', TOTAL_AP_NUM],
 ] as const;
 
-function configuredAp(cfg: Table, index: string, withGroup: boolean): AccessPoint {
-  const state = cellNumber(cfg, CFG.state, index);
-  return accessPoint(
-    {
-      mac: macFromIndexPrefix(index),
-      name: cellText(cfg, CFG.name, index),
-      model: cellText(cfg, CFG.model, index),
-      serial: cellIdentifier(cfg, CFG.serial, index),
-      online: state === null ? null : state === STATE_ONLINE,
-      clients: cellNumber(cfg, CFG.clients, index),
-    },
-    withGroup ? { apGroup: cellText(cfg, CFG.group, index) } : {},
-  );
+function configuredAp(cfg: Table, index: string): AccessPoint {
+  return apFromMacRow(cfg, index, { ...CFG, status: CFG.state }, STATE_ONLINE);
 }
 
 function offlineOnlyAp(offline: Table, index: string, withGroup: boolean): AccessPoint {
@@ -74,7 +62,7 @@ function fromTables(ws: WalkSet): WirelessFields | null {
   const withGroup = hasColumn(cfg.table, CFG.group);
   const aps = macs.map((index) =>
     configured.has(index)
-      ? configuredAp(cfg.table, index, withGroup)
+      ? configuredAp(cfg.table, index)
       : offlineOnlyAp(offline.table, index, withGroup),
   );
   const onlineFromState = hasColumn(cfg.table, CFG.state);

@@ -79,7 +79,7 @@ export function renderProbe(result: DeviceResult, lang: Lang): string {
       say('probe.aps', {
         count: s.apCount ?? unknown,
         online: s.apsOnline ?? unknown,
-        source: s.apSource?.kind ?? unknown,
+        source: s.apSource === null ? unknown : say(`probe.apSource.${s.apSource.kind}`),
       }),
     );
     for (const ap of (s.aps ?? []).slice(0, MAX_LINES)) {

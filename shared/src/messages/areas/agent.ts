@@ -79,6 +79,10 @@ const en = {
   'run.spoolError':
     "Cannot use the spool {dir} ({code}): {detail}. Check that the directory exists and belongs to the agent's user.",
   'run.anotherProcess': 'another process',
+  'probe.apSource.table': "the controller's per-AP table",
+  'probe.apSource.radioTable': 'distinct APs in the radio table (no per-AP table)',
+  'probe.apSource.scalar': "the controller's AP counters (no per-AP table)",
+  'probe.apSource.notApplicable': 'this device is an AP',
 } as const;
 
 const zhCN: Record<keyof typeof en, string> = {
@@ -159,6 +163,10 @@ const zhCN: Record<keyof typeof en, string> = {
   'run.spoolError':
     '无法使用待发队列 {dir}（{code}）：{detail}。请检查该目录是否存在、是否属于采集端的运行用户。',
   'run.anotherProcess': '另一个进程',
+  'probe.apSource.table': '控制器的逐台 AP 表',
+  'probe.apSource.radioTable': '射频表中不同的 AP（无逐台 AP 表）',
+  'probe.apSource.scalar': '控制器的 AP 计数（无逐台 AP 表）',
+  'probe.apSource.notApplicable': '本设备就是 AP',
 };
 
 export const agentMessages = { en, zhCN };

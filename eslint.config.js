@@ -72,4 +72,9 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
     languageOptions: { globals: globals.node, parserOptions: { projectService: false } },
   },
+  {
+    // The dashboard's own script runs in the browser, not in Node.
+    files: ['collector/src/web/assets/*.js'],
+    languageOptions: { globals: globals.browser, sourceType: 'script' },
+  },
 );

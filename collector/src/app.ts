@@ -8,7 +8,12 @@ import type { BodyLimits } from './http/body-limits.ts';
 import { limitBodies } from './http/body-limits.ts';
 import type { AppEnv } from './http/env.ts';
 import { errorHandler, notFoundHandler } from './http/error-handler.ts';
+import { csrf } from './http/csrf.ts';
+import { authenticate } from './http/principal.ts';
 import type { Logger } from './logger.ts';
+import { webRoutes, WEB_UPLOAD_ROUTES } from './web/routes.ts';
+import { securityHeaders } from './web/security-headers.ts';
+import { webNotFound } from './web/error-page.ts';
 import type { Secret } from '@xiaowang/shared';
 
 /** What the HTTP app needs from the configuration. */
@@ -17,6 +22,10 @@ export interface HttpConfig extends BodyLimits {
   readonly reportRatePerMinute: number;
   readonly reportBurst: number;
   readonly enrollRatePerMinute: number;
+  /** XIAOWANG_SECURE_COOKIES: Secure session cookies even when the request looks like http. */
+  readonly secureCookies?: boolean;
+  /** Sign-in attempts per minute from one client address; 20 when not set. */
+  readonly loginRatePerMinute?: number;
 }
 
 export interface AppDeps {
@@ -34,9 +43,13 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use(requestId());
   app.use(accessLog(deps.logger));
-  app.use('/api/*', limitBodies(deps.config, UPLOAD_ROUTES, REPORT_ROUTES));
+  app.use(securityHeaders());
+  app.use(limitBodies(deps.config, [...UPLOAD_ROUTES, ...WEB_UPLOAD_ROUTES], REPORT_ROUTES));
+  app.use(authenticate({ ...deps, ...deps.config }));
+  app.use(csrf());
   mountFeatures(app, deps);
-  app.notFound(notFoundHandler);
+  app.route('/', webRoutes(deps));
+  app.notFound((c) => (c.req.path.startsWith('/api/') ? notFoundHandler(c) : webNotFound(c)));
   app.onError(errorHandler(deps.logger));
   return app;
 }

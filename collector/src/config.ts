@@ -4,6 +4,8 @@ import { t } from '@xiaowang/shared';
 import { z } from 'zod';
 import { describeIssue } from './http/zod-issues.ts';
 import { Secret } from '@xiaowang/shared';
+import type { MailConfig } from './mail-config.ts';
+import { buildMailConfig, MAIL_ENV, MAIL_HINTS } from './mail-config.ts';
 
 /** Where the collector keeps its database; enough for migrate, backup and import. */
 export interface StorageConfig {
@@ -24,6 +26,8 @@ export interface ServerConfig extends StorageConfig {
   readonly reportBurst: number;
   readonly enrollRatePerMinute: number;
   readonly sampleRetentionDays: number;
+  readonly secureCookies: boolean;
+  readonly mail: MailConfig;
 }
 
 export interface ConfigProblem {
@@ -63,6 +67,12 @@ const envSchema = z.strictObject({
   XIAOWANG_REPORT_BURST: wholeNumber(1, 100_000).default(600),
   XIAOWANG_ENROLL_RATE_PER_MINUTE: wholeNumber(1, 600).default(10),
   XIAOWANG_SAMPLE_RETENTION_DAYS: wholeNumber(7, 3650).default(400),
+  // Behind a TLS-terminating proxy that does not send X-Forwarded-Proto: force Secure cookies.
+  XIAOWANG_SECURE_COOKIES: z
+    .enum(['true', 'false', '1', '0'])
+    .transform((v) => v === 'true' || v === '1')
+    .default(false),
+  ...MAIL_ENV,
 });
 
 type EnvKey = keyof typeof envSchema.shape;
@@ -80,6 +90,8 @@ const HINTS: Record<EnvKey, MessageKey> = {
   XIAOWANG_REPORT_BURST: 'ingest.config.hint.reportBurst',
   XIAOWANG_ENROLL_RATE_PER_MINUTE: 'ingest.config.hint.enrollRatePerMinute',
   XIAOWANG_SAMPLE_RETENTION_DAYS: 'ingest.config.hint.sampleRetentionDays',
+  XIAOWANG_SECURE_COOKIES: 'users.config.hint.secureCookies',
+  ...MAIL_HINTS,
 };
 
 export const CONFIG_KEYS = Object.keys(HINTS) as readonly EnvKey[];
@@ -107,7 +119,13 @@ export function loadServerConfig(
       hint: HINTS.XIAOWANG_ADMIN_TOKEN,
     });
   }
-  if (parsed === undefined || parsed.XIAOWANG_ADMIN_TOKEN === undefined || problems.length > 0) {
+  const mail = parsed === undefined ? undefined : buildMailConfig(parsed, problems);
+  if (
+    parsed === undefined ||
+    mail === undefined ||
+    parsed.XIAOWANG_ADMIN_TOKEN === undefined ||
+    problems.length > 0
+  ) {
     return { ok: false, problems };
   }
   return {
@@ -125,6 +143,8 @@ export function loadServerConfig(
       reportBurst: parsed.XIAOWANG_REPORT_BURST,
       enrollRatePerMinute: parsed.XIAOWANG_ENROLL_RATE_PER_MINUTE,
       sampleRetentionDays: parsed.XIAOWANG_SAMPLE_RETENTION_DAYS,
+      secureCookies: parsed.XIAOWANG_SECURE_COOKIES,
+      mail,
     },
   };
 }
@@ -137,6 +157,18 @@ export function loadStorageConfig(
   const parsed = parseEnv(env, problems);
   if (parsed === undefined) return { ok: false, problems };
   return { ok: true, config: { dataDir: resolve(parsed.XIAOWANG_DATA_DIR) } };
+}
+
+/** Settings for commands that send mail by hand (digest): the database and SMTP. */
+export function loadMailConfig(
+  env: Readonly<Record<string, string | undefined>>,
+): ConfigResult<StorageConfig & { readonly mail: MailConfig }> {
+  const problems: ConfigProblem[] = [];
+  const parsed = parseEnv(env, problems);
+  if (parsed === undefined) return { ok: false, problems };
+  const mail = buildMailConfig(parsed, problems);
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, config: { dataDir: resolve(parsed.XIAOWANG_DATA_DIR), mail } };
 }
 
 function parseEnv(

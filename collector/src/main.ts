@@ -7,6 +7,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import type { OpenedDatabase } from './db/open.ts';
 import { databaseFile, openDatabase } from './db/open.ts';
 import { scheduleRecompute } from './features/compliance/schedule-recompute.ts';
+import { scheduleDigest } from './features/digest/schedule-digest.ts';
 import { schedulePruning } from './features/retention/schedule-pruning.ts';
 import type { AppEnv } from './http/env.ts';
 import type { Logger } from './logger.ts';
@@ -59,8 +60,8 @@ export function listen(
 
 /**
  * Opens the database under the data directory, applies pending migrations (refusing a
- * database newer than this code), builds the app, listens and schedules sample pruning and
- * the compliance recompute.
+ * database newer than this code), builds the app, listens and schedules sample pruning, the
+ * compliance recompute and the nightly mail.
  */
 export async function startCollector(
   config: ServerConfig,
@@ -79,6 +80,12 @@ export async function startCollector(
       retentionDays: config.sampleRetentionDays,
     });
     const compliance = scheduleRecompute({ db: database.kysely, clock, logger: options.logger });
+    const digest = scheduleDigest({
+      db: database.kysely,
+      clock,
+      logger: options.logger,
+      mail: config.mail,
+    });
     return {
       ...listening,
       database,
@@ -87,6 +94,7 @@ export async function startCollector(
         await listening.close();
         await pruning.stop();
         await compliance.stop();
+        await digest.stop();
         await database.close();
       },
     };

@@ -1,12 +1,19 @@
 import type { Context } from 'hono';
 import type { WriteContext } from '../context.ts';
 import type { Db } from '../db/schema.ts';
+import type { AppEnv } from '../http/env.ts';
 
-/** Who the audit log names while the admin token stands in for user accounts. */
+/** Who the audit log names for a change made with XIAOWANG_ADMIN_TOKEN. */
 export const ADMIN_TOKEN_ACTOR = 'admin-token';
+/** A request nobody signed in to; routes that write refuse these before asking. */
+export const ANONYMOUS_ACTOR = 'anonymous';
 
-/** The actor of a request; the one place to change when user accounts arrive. */
-export const actorOf = (_c: Context): string => ADMIN_TOKEN_ACTOR;
+/** The actor of a request: the signed-in user's username, or `admin-token`. */
+export const actorOf = (c: Context<AppEnv>): string => {
+  const p = c.get('principal');
+  if (p === undefined) return ANONYMOUS_ACTOR;
+  return p.kind === 'user' ? p.username : ADMIN_TOKEN_ACTOR;
+};
 
 /** A write verb that a person triggers: the actor is a parameter so user accounts can plug in. */
 export interface AuditedWriteContext<I> extends WriteContext<I> {

@@ -7,12 +7,14 @@ import { BACKUP_OPTIONS, runBackup } from './backup.ts';
 import type { CommandIo, Env } from './cli-error.ts';
 import { CliError, EXIT } from './cli-error.ts';
 import { ConfigInvalidError } from './config-error.ts';
+import { DIGEST_OPTIONS, runDigest } from './digest.ts';
 import { IMPORT_OPTIONS, runImport } from './import.ts';
 import { LEDGER_OPTIONS, runLedger } from './ledger.ts';
 import { runMigrate } from './migrate.ts';
 import { RECOMPUTE_OPTIONS, runRecompute } from './recompute.ts';
 import { runServe } from './serve.ts';
 import { runTargets, TARGETS_OPTIONS } from './targets.ts';
+import { runUser } from './user.ts';
 
 const COMMON = { lang: { type: 'string', example: 'en' }, help: { type: 'boolean' } } as const;
 
@@ -38,15 +40,17 @@ export async function main(
       io.stdout(t(lang, 'collector.cli.usage'));
       return EXIT.OK;
     }
+    // `user` has subcommands (create, create-admin) and parses its own options.
+    if (command === 'user') return await runUser(env, args, io, lang);
     const spec = {
       ...COMMON,
       ...(command === 'backup' ? BACKUP_OPTIONS : command === 'import' ? IMPORT_OPTIONS : {}),
       ...(command === 'targets' ? TARGETS_OPTIONS : command === 'ledger' ? LEDGER_OPTIONS : {}),
       ...(command === 'recompute' ? RECOMPUTE_OPTIONS : {}),
+      ...(command === 'digest' ? DIGEST_OPTIONS : {}),
     };
-    if (
-      !['serve', 'migrate', 'backup', 'import', 'targets', 'ledger', 'recompute'].includes(command)
-    ) {
+    const commands = ['serve', 'migrate', 'backup', 'import', 'targets', 'ledger', 'recompute'];
+    if (![...commands, 'digest'].includes(command)) {
       throw new CliError('collector.cli.unknownCommand', { command });
     }
     const options = parseOptions(args, spec, command);
@@ -70,6 +74,8 @@ export async function main(
         return await runLedger(env, options, io, lang);
       case 'recompute':
         return await runRecompute(env, options, io, lang);
+      case 'digest':
+        return await runDigest(env, options, io, lang);
       default:
         return await runServe(env, io, lang);
     }

@@ -1,6 +1,8 @@
 import type { Generated, Kysely, Selectable, Transaction } from 'kysely';
 import type { RoomKind, SchoolKind } from '../features/places/kinds.ts';
 import type { Indicator, ResultStatus, UnknownReason } from '../features/compliance/indicators.ts';
+import type { Role } from '../http/principal.ts';
+import type { DeliveryState } from '../features/digest/states.ts';
 
 /*
  * The tables as the query builder sees them. Column names are snake_case as in SQL;
@@ -341,6 +343,14 @@ export interface Database {
   school_daily_results: SchoolDailyResultsTable;
   rollup_daily_results: RollupDailyResultsTable;
   compliance_settings: ComplianceSettingsTable;
+  users: UsersTable;
+  user_schools: UserSchoolsTable;
+  sessions: SessionsTable;
+  login_failures: LoginFailuresTable;
+  digest_settings: DigestSettingsTable;
+  digest_recipients: DigestRecipientsTable;
+  digest_deliveries: DigestDeliveriesTable;
+  digest_scheduler: DigestSchedulerTable;
 }
 
 export interface TargetsTable {
@@ -421,6 +431,105 @@ export interface ComplianceSettingsTable {
   ipv6_https_successes: number;
   updated_by: string;
   updated_at: string;
+}
+
+/** People who sign in to the dashboard (migration 0006). */
+export interface UsersTable {
+  id: Generated<number>;
+  county_id: number;
+  username: string;
+  /** `lower(username)`: unique, and the key of the lockout state. */
+  username_key: string;
+  display_name: string;
+  /** Self-describing KDF string (features/users/password.ts). */
+  password_hash: string;
+  role: Role;
+  /** 1 disabled, 0 enabled. */
+  disabled: Generated<number>;
+  lang: 'zh-CN' | 'en' | null;
+  created_at: string;
+  updated_at: string;
+  last_login_at: string | null;
+}
+
+/** The schools a technician looks after. */
+export interface UserSchoolsTable {
+  user_id: number;
+  school_id: number;
+}
+
+export interface SessionsTable {
+  /** SHA-256 (hex) of the cookie's token. */
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  /** The absolute end; the idle limit is counted from last_seen_at. */
+  expires_at: string;
+  revoked_at: string | null;
+}
+
+/** Failed sign-ins per lower-cased username, existing or not. */
+export interface LoginFailuresTable {
+  username_key: string;
+  failures: number;
+  last_failure_at: string;
+  locked_until: string | null;
+}
+
+/** When a county's nightly email goes out (migration 0007); no row: 07:00, on. */
+export interface DigestSettingsTable {
+  county_id: number;
+  /** Local wall-clock time, HH:MM. */
+  send_time: string;
+  /** 1 on, 0 off. */
+  enabled: number;
+  enabled_since: string | null;
+  updated_by: string;
+  updated_at: string;
+}
+
+export interface DigestRecipientsTable {
+  id: Generated<number>;
+  county_id: number;
+  /** Null: the county's mail; else that town's. */
+  town_id: number | null;
+  /** Lower-cased. */
+  email: string;
+  lang: 'zh-CN' | 'en';
+  created_by: string;
+  created_at: string;
+}
+
+/** One mail to one address for one county and day; UNIQUE (county_id, day, email). */
+export interface DigestDeliveriesTable {
+  id: Generated<number>;
+  county_id: number;
+  day: string;
+  email: string;
+  town_id: number | null;
+  lang: 'zh-CN' | 'en';
+  state: DeliveryState;
+  attempts: Generated<number>;
+  due_at: string;
+  planned_at: string;
+  next_attempt_at: string | null;
+  claimed_by: string | null;
+  claim_expires_at: string | null;
+  last_error: string | null;
+  last_error_at: string | null;
+  sent_at: string | null;
+  message_id: string | null;
+}
+
+/** One row: what the last running digest scheduler saw. */
+export interface DigestSchedulerTable {
+  id: number;
+  instance: string;
+  /** 1 when an SMTP host is configured. */
+  mail_configured: number;
+  seen_at: string;
 }
 
 /** The database or an open transaction: verbs and queries accept either. */

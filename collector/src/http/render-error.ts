@@ -35,7 +35,8 @@ export function errorBody(error: AppError, lang: Lang, requestId: string): Error
 }
 
 export function renderError(c: Context<AppEnv>, error: AppError): Response {
-  const lang = pickLang(c.req.header('accept-language'));
+  const p = c.get('principal');
+  const lang = (p?.kind === 'user' ? p.lang : null) ?? pickLang(c.req.header('accept-language'));
   const requestId = c.get('requestId') ?? 'unknown';
   return c.json(errorBody(error, lang, requestId), error.status, { 'Content-Language': lang });
 }

@@ -5,6 +5,10 @@ import { ingestMessages } from './areas/ingest.ts';
 import { inventoryMessages } from './areas/inventory.ts';
 import { complianceMessages } from './areas/compliance.ts';
 import { targetsMessages } from './areas/targets.ts';
+import { digestMessages } from './areas/digest.ts';
+import { webMessages } from './areas/web.ts';
+import { usersMessages } from './areas/users.ts';
+import { demoMessages } from './areas/demo.ts';
 
 /**
  * English text, merged from one file per area (`areas/`), so that each feature owns its
@@ -18,4 +22,8 @@ export const en = {
   ...inventoryMessages.en,
   ...complianceMessages.en,
   ...targetsMessages.en,
+  ...digestMessages.en,
+  ...webMessages.en,
+  ...usersMessages.en,
+  ...demoMessages.en,
 } as const;

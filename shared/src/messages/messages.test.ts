@@ -6,6 +6,10 @@ import { ingestMessages } from './areas/ingest.ts';
 import { inventoryMessages } from './areas/inventory.ts';
 import { complianceMessages } from './areas/compliance.ts';
 import { targetsMessages } from './areas/targets.ts';
+import { digestMessages } from './areas/digest.ts';
+import { webMessages } from './areas/web.ts';
+import { usersMessages } from './areas/users.ts';
+import { demoMessages } from './areas/demo.ts';
 import { en, t, zhCN } from './index.ts';
 
 function placeholders(text: string): string[] {
@@ -26,6 +30,10 @@ describe('message catalogue', () => {
       inventoryMessages,
       complianceMessages,
       targetsMessages,
+      digestMessages,
+      webMessages,
+      usersMessages,
+      demoMessages,
     ];
     const total = areas.reduce((n, a) => n + Object.keys(a.en).length, 0);
     expect(Object.keys(en)).toHaveLength(total);

@@ -4,6 +4,8 @@ import * as m0002 from './0002_agents_and_inventory.ts';
 import * as m0003 from './0003_gaps_routes_mgmt_addresses.ts';
 import * as m0004 from './0004_compliance.ts';
 import * as m0005 from './0005_compliance_settings.ts';
+import * as m0006 from './0006_users_sessions.ts';
+import * as m0007 from './0007_digest.ts';
 
 /**
  * Every migration, in order, listed by hand: no directory scan, so a stray file cannot run
@@ -16,4 +18,6 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0003_gaps_routes_mgmt_addresses': m0003,
   '0004_compliance': m0004,
   '0005_compliance_settings': m0005,
+  '0006_users_sessions': m0006,
+  '0007_digest': m0007,
 };

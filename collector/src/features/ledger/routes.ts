@@ -1,7 +1,6 @@
 import { Hono } from 'hono';
-import type { Secret } from '@xiaowang/shared';
 import type { FeatureDeps } from '../../context.ts';
-import { requireAdmin } from '../../http/admin-auth.ts';
+import { assertCanReadCounty, assertSignedIn } from '../../http/access.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { pickLang } from '../../http/lang.ts';
 import { readQuery } from '../../http/validate.ts';
@@ -10,15 +9,18 @@ import { exportLedger } from './export-ledger.ts';
 import { contentDisposition } from './file-name.ts';
 import { ledgerQuery } from './schema.ts';
 
-export interface LedgerDeps extends FeatureDeps {
-  readonly adminToken: Secret;
-}
+export type LedgerDeps = FeatureDeps;
 
-/** GET /api/v1/ledger: JSON for programs, CSV or XLSX (headers in the reader's language). */
-export function ledgerRoutes({ db, clock, adminToken }: LedgerDeps): Hono<AppEnv> {
+/**
+ * GET /api/v1/ledger: JSON for programs, CSV or XLSX (headers in the reader's language), for
+ * the county's readers.
+ */
+export function ledgerRoutes({ db, clock }: LedgerDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.get('/ledger', requireAdmin(adminToken), async (c) => {
+  app.get('/ledger', async (c) => {
+    assertSignedIn(c.get('principal'));
     const { format, ...query } = readQuery(c, ledgerQuery);
+    assertCanReadCounty(c.get('principal'), query.countyId);
     if (format === 'json') return c.json(await buildLedger({ db, clock, input: query }));
     const lang = pickLang(c.req.header('accept-language'));
     const file = await exportLedger({ db, clock, input: { ...query, format, lang } });

@@ -42,6 +42,9 @@ function parameters(doc: RouteDoc): JsonObject[] {
   return list;
 }
 
+const ACCESS_BY_ROLE =
+  'The admin token may do everything. With a session: county_admin administers its county, county_viewer reads it, technician reads and manages (uplinks, AP rooms) its own schools; anything else is 403.';
+
 function operation(doc: RouteDoc): JsonObject {
   const op: JsonObject = {
     summary: doc.summary,
@@ -55,7 +58,12 @@ function operation(doc: RouteDoc): JsonObject {
       default: { $ref: '#/components/responses/Error' },
     },
   };
-  if (doc.auth === 'admin') op['security'] = [{ adminToken: [] }];
+  if (doc.auth === 'admin') {
+    op['security'] = [{ adminToken: [] }, { sessionCookie: [] }];
+    op['description'] = ACCESS_BY_ROLE;
+  }
+  if (doc.auth === 'token') op['security'] = [{ adminToken: [] }];
+  if (doc.auth === 'session') op['security'] = [{ sessionCookie: [] }];
   if (doc.auth === 'agent') op['security'] = [{ agentToken: [] }];
   if (doc.body !== undefined) {
     const content =
@@ -82,6 +90,13 @@ export function buildOpenApiDocument(docs: readonly RouteDoc[]): JsonObject {
     components: {
       securitySchemes: {
         adminToken: { type: 'http', scheme: 'bearer', description: 'XIAOWANG_ADMIN_TOKEN' },
+        sessionCookie: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'xw_session',
+          description:
+            'Set by POST /api/v1/session; named __Host-xw_session over https. Unsafe methods also need the header x-csrf-token (or form field _csrf) with the csrfToken of the session',
+        },
         agentToken: {
           type: 'http',
           scheme: 'bearer',

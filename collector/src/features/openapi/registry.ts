@@ -11,8 +11,12 @@ export interface RouteDoc {
   readonly path: string;
   readonly summary: string;
   readonly tag: string;
-  /** `agent`: an agent's own token from enrollment (`xw_…`). */
-  readonly auth: 'admin' | 'agent' | 'none';
+  /**
+   * `admin`: the admin token, or a signed-in user's session cookie whose role allows it for
+   * that county or school (http/access.ts); `token`: the admin token only; `session`: a
+   * signed-in user only; `agent`: an agent's own token from enrollment (`xw_…`).
+   */
+  readonly auth: 'admin' | 'token' | 'session' | 'agent' | 'none';
   readonly params?: z.ZodObject;
   readonly query?: z.ZodObject;
   /** A JSON body, or files in the listed media types. */

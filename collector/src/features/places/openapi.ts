@@ -66,12 +66,14 @@ function resource(
       ...base,
       method: 'get',
       path: `${V1}/${plural}`,
-      summary: `List ${plural}`,
+      summary: `List ${plural} (those the caller may read)`,
       ...(schemas.list ? { query: schemas.list } : {}),
       response: { status: 200, schema: s.listOf(schemas.output) },
     },
     {
       ...base,
+      // A new county is above any county's administrator: the admin token only.
+      ...(plural === 'counties' ? { auth: 'token' as const } : {}),
       method: 'post',
       path: `${V1}/${plural}`,
       summary: `Create a ${singular}`,

@@ -1,4 +1,4 @@
-/** The agent: its command line, SNMP errors, the probe summary, the demo. zh-CN first; keys and placeholders match (a test checks). */
+/** The agent: its command line, SNMP errors, the probe summary. zh-CN first; keys and placeholders match (a test checks). */
 const en = {
   'cli.usage.probe':
     'Usage: xiaowang-agent probe --host HOST [--port 161] --community NAME [--snmp-version 2c|3] [--json] [--lang zh-CN|en]\n' +
@@ -52,12 +52,6 @@ const en = {
   'probe.offline': 'offline',
   'common.yes': 'yes',
   'common.no': 'no',
-  'demo.started':
-    'A synthetic school device is answering SNMP on {host}:{port} (community "{community}").',
-  'demo.polling': 'The agent is polling it now:',
-  'demo.hint':
-    'Try it yourself: npx xiaowang-agent probe --host {host} --port {port} --community {community}',
-  'demo.stop': 'Press Ctrl+C to stop the simulated devices.',
   'enroll.unreachable':
     'Cannot reach the collector at {url}: {detail}. Check the address and that this server can open HTTPS to it.',
   'enroll.refused':
@@ -137,11 +131,6 @@ const zhCN: Record<keyof typeof en, string> = {
   'probe.offline': '离线',
   'common.yes': '是',
   'common.no': '否',
-  'demo.started': '一台模拟的学校设备正在 {host}:{port} 上应答 SNMP（团体名 "{community}"）。',
-  'demo.polling': '采集端正在轮询它：',
-  'demo.hint':
-    '自己试试：npx xiaowang-agent probe --host {host} --port {port} --community {community}',
-  'demo.stop': '按 Ctrl+C 停止模拟设备。',
   'enroll.unreachable':
     '无法连接汇聚端 {url}：{detail}。请检查地址，以及本服务器能否以 HTTPS 访问它。',
   'enroll.refused':

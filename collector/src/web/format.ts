@@ -1,0 +1,81 @@
+import type { Lang } from '@xiaowang/shared';
+
+/** Numbers and times written for the reader's locale, and times in the county's zone. */
+export interface Formatters {
+  /** A fraction 0–1 as a percentage, one decimal. */
+  pct(value: number | null | undefined): string;
+  int(value: number | null | undefined): string;
+  num(value: number | null | undefined, digits?: number): string;
+  /** Bits per second in the largest unit that keeps the number readable. */
+  bps(value: number | null | undefined): string;
+  mbps(value: number | null | undefined): string;
+  /** An ISO timestamp as local date and time in the county's zone. */
+  dateTime(iso: string | null | undefined): string;
+  /** A YYYY-MM-DD local date, written for the locale. */
+  day(day: string | null | undefined): string;
+}
+
+const DASH = '—';
+
+export function formatters(lang: Lang, timeZone: string): Formatters {
+  const pct = new Intl.NumberFormat(lang, {
+    style: 'percent',
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  });
+  const int = new Intl.NumberFormat(lang, { maximumFractionDigits: 0 });
+  const numbers = new Map<number, Intl.NumberFormat>();
+  const num = (digits: number) => {
+    let f = numbers.get(digits);
+    if (f === undefined) {
+      f = new Intl.NumberFormat(lang, { maximumFractionDigits: digits });
+      numbers.set(digits, f);
+    }
+    return f;
+  };
+  const dateTime = new Intl.DateTimeFormat(lang, {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
+  const day = new Intl.DateTimeFormat(lang, {
+    timeZone: 'UTC',
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+  });
+  const missing = (v: number | null | undefined): v is null | undefined =>
+    v === null || v === undefined || !Number.isFinite(v);
+  return {
+    pct: (v) => (missing(v) ? DASH : pct.format(v)),
+    int: (v) => (missing(v) ? DASH : int.format(v)),
+    num: (v, digits = 1) => (missing(v) ? DASH : num(digits).format(v)),
+    bps(v) {
+      if (missing(v)) return DASH;
+      const units: readonly [number, string][] = [
+        [1e9, 'Gbit/s'],
+        [1e6, 'Mbit/s'],
+        [1e3, 'kbit/s'],
+      ];
+      for (const [size, unit] of units) {
+        if (Math.abs(v) >= size) return `${num(1).format(v / size)} ${unit}`;
+      }
+      return `${int.format(v)} bit/s`;
+    },
+    mbps: (v) => (missing(v) ? DASH : `${int.format(v)} Mbit/s`),
+    dateTime: (iso) => {
+      if (iso === null || iso === undefined) return DASH;
+      const at = new Date(iso);
+      return Number.isNaN(at.getTime()) ? DASH : dateTime.format(at);
+    },
+    day: (d) => {
+      if (d === null || d === undefined) return DASH;
+      const at = new Date(`${d}T00:00:00Z`);
+      return Number.isNaN(at.getTime()) ? d : day.format(at);
+    },
+  };
+}

@@ -1,0 +1,182 @@
+import type { Agent } from '../../features/agents/schema.ts';
+import type { CountyCompliance } from '../../features/compliance/read/schema.ts';
+import type { RollupTrend } from '../../features/compliance/read/get-rollup-trend.ts';
+import type { Html } from '../html.ts';
+import { html, jsonScript } from '../html.ts';
+import {
+  changeText,
+  emptyRow,
+  indicatorName,
+  kpiTile,
+  reasonText,
+  schoolValue,
+  statusBadge,
+  table,
+  targetsInForce,
+} from '../components.ts';
+import { layout } from '../layout.ts';
+import type { Page } from '../page.ts';
+
+export interface CountyPageData {
+  readonly compliance: CountyCompliance;
+  readonly trend: RollupTrend;
+  readonly staleAgents: readonly Agent[];
+  readonly canAdmin: boolean;
+  /** Extra blocks from other features (the nightly email's state), already rendered. */
+  readonly extra?: Html;
+}
+
+/** The county overview: targets, KPIs, trends, towns, failing and unknown schools, stale agents. */
+export function countyPage(p: Page, d: CountyPageData): Html {
+  const c = d.compliance;
+  const ledger = (format: 'csv' | 'xlsx') =>
+    `/api/v1/ledger?countyId=${c.countyId}&date=${c.date}&format=${format}`;
+  const body = html`
+    <h1>${c.name}</h1>
+    <p class="sub">
+      ${p.t('web.county.sub', { day: p.fmt.day(c.date), computedAt: p.fmt.dateTime(c.computedAt) })}
+    </p>
+    <form method="get" class="actions" action="/counties/${c.countyId}">
+      <label for="date" class="inline-label">${p.t('web.date')}</label>
+      <input type="date" id="date" name="date" value="${c.date}" />
+      <button type="submit" class="secondary">${p.t('web.show')}</button>
+      <a class="button secondary" data-testid="export-csv" href="${ledger('csv')}"
+        >${p.t('web.export.csv')}</a
+      >
+      <a class="button secondary" data-testid="export-xlsx" href="${ledger('xlsx')}"
+        >${p.t('web.export.xlsx')}</a
+      >
+      ${d.canAdmin ? html`<a class="button secondary" href="/admin/counties/${c.countyId}">${p.t('web.admin.title')}</a>` : ''}
+    </form>
+    ${c.computedAt === null ? html`<div class="notice error" role="status"><p>${p.t('web.county.notComputed')}</p></div>` : ''}
+
+    <h2>${p.t('web.targets.title')}</h2>
+    ${targetsInForce(p, c.indicators)}
+
+    <h2>${p.t('web.kpi.title')}</h2>
+    <div class="grid">
+      ${c.indicators.filter((r) => r.target !== null || r.rollup !== null).map((r) => kpiTile(p, r, r.target))}
+    </div>
+
+    <h2>${p.t('web.trend.title', { days: d.trend.days.length })}</h2>
+    <div class="card">
+      <div
+        class="chart"
+        data-chart="trend"
+        data-source="trend-data"
+        role="img"
+        aria-label="${p.t('web.trend.title', { days: d.trend.days.length })}"
+      ></div>
+      ${jsonScript('trend-data', {
+        days: d.trend.days,
+        series: d.trend.series
+          .filter((s) => s.values.some((v) => v !== null))
+          .map((s) => ({ name: indicatorName(p, s.indicator), values: s.values })),
+      })}
+    </div>
+
+    <h2>${p.t('web.towns.title')}</h2>
+    ${townTable(p, c)}
+
+    <h2 id="schools">${p.t('web.county.failing', { count: c.schools.length })}</h2>
+    ${failingTable(p, c)}
+
+    <h2>${p.t('web.agents.stale', { count: d.staleAgents.length })}</h2>
+    ${table(
+      [
+        p.t('web.agents.name'),
+        p.t('web.agents.schools'),
+        p.t('web.agents.lastReport'),
+        p.t('web.agents.host'),
+      ],
+      d.staleAgents.length === 0
+        ? [emptyRow(p, 4, 'web.agents.noneStale')]
+        : d.staleAgents.map(
+            (a) =>
+              html`<tr>
+                <td>${a.name}</td>
+                <td>
+                  ${a.schools.map((s, i) => html`${i > 0 ? '、' : ''}<a href="/schools/${s.id}">${s.name}</a>`)}
+                </td>
+                <td>
+                  ${a.lastReportAt === null ? p.t('web.agents.never') : p.fmt.dateTime(a.lastReportAt)}
+                </td>
+                <td class="device-text">${a.hostname ?? '—'}</td>
+              </tr>`,
+          ),
+      'stale-agents',
+    )}
+    ${d.extra ?? ''}
+  `;
+  return layout(p, {
+    title: c.name,
+    body,
+    charts: true,
+    crumbs: [{ label: c.name }],
+  });
+}
+
+function townTable(p: Page, c: CountyCompliance): Html {
+  const shown = c.indicators
+    .filter((r) => r.target !== null || r.rollup !== null)
+    .map((r) => r.indicator);
+  return table(
+    [
+      p.t('web.towns.name'),
+      ...shown.map((i) => ({ label: indicatorName(p, i), num: true as const })),
+    ],
+    c.towns.map(
+      (t) =>
+        html`<tr>
+          <td><a href="/towns/${t.townId}?date=${c.date}">${t.name}</a></td>
+          ${shown.map((ind) => {
+            const r = t.indicators.find((x) => x.indicator === ind);
+            const roll = r?.rollup ?? null;
+            return html`<td class="num">
+              ${p.fmt.pct(roll?.value)}<br /><span class="muted"
+                >${
+                  roll === null
+                    ? ''
+                    : p.t('web.kpi.schoolsShort', { met: roll.schoolsMet, schools: roll.schools })
+                }</span
+              ><br />${changeText(p, r?.change?.value)}
+            </td>`;
+          })}
+        </tr>`,
+    ),
+    'towns',
+  );
+}
+
+function failingTable(p: Page, c: CountyCompliance): Html {
+  const townName = new Map(c.towns.map((t) => [t.townId, t.name]));
+  return table(
+    [
+      p.t('web.school'),
+      p.t('web.town'),
+      p.t('web.indicator'),
+      p.t('web.status'),
+      { label: p.t('web.value'), num: true },
+      p.t('web.reason'),
+      p.t('web.failingSince'),
+    ],
+    c.schools.length === 0
+      ? [emptyRow(p, 7, 'web.county.allMet')]
+      : c.schools.map(
+          (s) =>
+            html`<tr>
+              <td>
+                <a href="/schools/${s.schoolId}?date=${c.date}">${s.name}</a
+                >${s.teachingPoint ? html` <span class="muted">${p.t('web.teachingPoint')}</span>` : ''}
+              </td>
+              <td>${townName.get(s.townId) ?? ''}</td>
+              <td>${indicatorName(p, s.indicator)}</td>
+              <td>${statusBadge(p, s.status)}</td>
+              <td class="num">${schoolValue(p, s.indicator, s.value)}</td>
+              <td>${reasonText(p, s.unknownReason, s.lastReportAt)}</td>
+              <td>${p.fmt.day(s.failingSince)}</td>
+            </tr>`,
+        ),
+    'failing-schools',
+  );
+}

@@ -8,3 +8,8 @@ export * from './sim/providers.ts';
 export * from './sim/responder.ts';
 export * from './sim/snmprec-files.ts';
 export * from './presets/targets.ts';
+export * from './walks/vendors.ts';
+export * from './walks/mib-parts.ts';
+export * from './walks/switch.ts';
+export * from './walks/ac-tables.ts';
+export * from './walks/controller.ts';

@@ -16,7 +16,7 @@ import { freeUdpPort } from '../support/free-port.ts';
 import { REPO_ROOT } from '../support/paths.ts';
 
 /*
- * `npm start -- --once`: the demo county created, back-filled three days through the
+ * `npm start -- --once`: the demo county created, back-filled two days through the
  * ingest API, polled once over SNMP by its agents, and checked through the API against
  * the figures the plan implies, counted here from the plan alone (not by the engine).
  */
@@ -47,7 +47,12 @@ interface Rollup {
 
 interface CountyDay {
   indicators: { indicator: ExpectedIndicator; rollup: Rollup | null }[];
-  schools: { code: string; indicator: ExpectedIndicator; status: string }[];
+  schools: {
+    code: string;
+    indicator: ExpectedIndicator;
+    status: string;
+    failingSince: string | null;
+  }[];
 }
 
 let root: string;
@@ -70,7 +75,7 @@ async function runDemo(): Promise<OnceDocument> {
     '--once',
     '--json',
     '--history',
-    '3',
+    '2',
     '--port',
     String(await freeTcpPort()),
     '--snmp-port',
@@ -108,12 +113,14 @@ describe('npm start: the demo county', () => {
     expect(doc.seed).toBe(county.seed);
     expect(doc.schools).toBe(county.schools.length);
     expect(doc.round.reported).toBe(doc.round.running);
-    const agents = await api<{ items: { lastReportAt: string | null; schools: { code: string }[] }[] }>(
-      `/api/v1/agents?countyId=${doc.countyId}`,
-    );
+    const agents = await api<{
+      items: { lastReportAt: string | null; schools: { code: string }[] }[];
+    }>(`/api/v1/agents?countyId=${doc.countyId}`);
     expect(agents.items).toHaveLength(county.schools.length + 1);
     for (const school of county.schools) {
-      const own = agents.items.filter((a) => a.schools.length === 1 && a.schools[0]?.code === school.code);
+      const own = agents.items.filter(
+        (a) => a.schools.length === 1 && a.schools[0]?.code === school.code,
+      );
       expect(own, school.code).toHaveLength(1);
       expect(own[0]?.lastReportAt, school.code).not.toBeNull();
     }
@@ -122,9 +129,11 @@ describe('npm start: the demo county', () => {
   });
 
   it('shows yesterday’s county figures exactly as the plan implies', async () => {
-    const yesterday = addDays(doc.today, -1);
+    const yesterday = addDays(plan.anchorDay, -1);
     const expected = expectedDay(county, plan, yesterday);
-    const actual = await api<CountyDay>(`/api/v1/counties/${doc.countyId}/compliance?date=${yesterday}`);
+    const actual = await api<CountyDay>(
+      `/api/v1/counties/${doc.countyId}/compliance?date=${yesterday}`,
+    );
     for (const indicator of EXPECTED_INDICATORS) {
       const rollup = actual.indicators.find((i) => i.indicator === indicator)?.rollup;
       expect(rollup, indicator).toMatchObject(expected.county[indicator]);
@@ -138,10 +147,15 @@ describe('npm start: the demo county', () => {
       )
       .sort();
     expect(failing).toEqual(planned);
+    // The 100M school has failed since the first back-filled day.
+    const slow = actual.schools.find(
+      (r) => r.code === plan.slowUplinks[0] && r.indicator === 'uplink_1000m',
+    );
+    expect(slow?.failingSince).toBe(addDays(plan.anchorDay, -plan.historyDays));
   });
 
   it('is partly compliant, for the planned reasons', () => {
-    const expected = expectedDay(county, plan, addDays(doc.today, -1));
+    const expected = expectedDay(county, plan, addDays(plan.anchorDay, -1));
     const { room_coverage: coverage, uplink_1000m: uplink } = expected.county;
     expect(coverage.schoolsMet).toBeGreaterThan(0);
     expect(coverage.schoolsNotMet).toBeGreaterThan(0);
@@ -152,7 +166,9 @@ describe('npm start: the demo county', () => {
 
   it('shows today’s wireless figures after the live poll round', async () => {
     const expected = expectedDay(county, plan, doc.today, { liveDays: [doc.today] });
-    const actual = await api<CountyDay>(`/api/v1/counties/${doc.countyId}/compliance?date=${doc.today}`);
+    const actual = await api<CountyDay>(
+      `/api/v1/counties/${doc.countyId}/compliance?date=${doc.today}`,
+    );
     for (const indicator of ['room_coverage', 'has_wireless', 'full_coverage'] as const) {
       const rollup = actual.indicators.find((i) => i.indicator === indicator)?.rollup;
       expect(rollup, indicator).toMatchObject(expected.county[indicator]);

@@ -1,10 +1,11 @@
+import { getEventListeners } from 'node:events';
 import type { Report } from '@xiaowang/shared';
 import { schoolSwitchWalk, startSnmpResponder } from '@xiaowang/seeds';
 import type { SnmpResponder } from '@xiaowang/seeds';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from '../config/load-config.ts';
 import type { LoadedConfig } from '../config/load-config.ts';
-import { startAgentLoop } from './agent-loop.ts';
+import { abortableSleep, startAgentLoop } from './agent-loop.ts';
 import type { AgentState } from './agent-state.ts';
 import { createBackoff } from './backoff.ts';
 import type { Log } from './log.ts';
@@ -134,5 +135,16 @@ describe('the agent loop', () => {
     await loop.done;
     // Stopped during the first cycle or the wait after it; never half a report.
     expect(queue.items.length).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('abortableSleep', () => {
+  it('leaves no listener behind on the stop signal, however many cycles it sleeps', async () => {
+    const stopper = new AbortController();
+    for (let i = 0; i < 20; i++) await abortableSleep(1, stopper.signal);
+    expect(getEventListeners(stopper.signal, 'abort')).toHaveLength(0);
+    const pending = abortableSleep(60_000, stopper.signal);
+    stopper.abort();
+    await pending;
   });
 });

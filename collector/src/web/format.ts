@@ -17,7 +17,32 @@ export interface Formatters {
 
 const DASH = '—';
 
+const cache = new Map<string, Formatters>();
+/** Distinct zones seen before the cache starts over; a deployment has one or a few. */
+const CACHE_LIMIT = 64;
+/**
+ * Formatted days and percentages kept per formatter: a list of hundreds of rows repeats a
+ * few dozen days and the same few shares (rooms covered of 34, polls of 108), and each
+ * Intl format() costs microseconds.
+ */
+const MEMO_LIMIT = 2000;
+
+/**
+ * The formatters of a language and zone, built once and shared: constructing the Intl
+ * objects costs about as much as rendering a small page.
+ */
 export function formatters(lang: Lang, timeZone: string): Formatters {
+  const key = `${lang}|${timeZone}`;
+  let f = cache.get(key);
+  if (f === undefined) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    f = buildFormatters(lang, timeZone);
+    cache.set(key, f);
+  }
+  return f;
+}
+
+function buildFormatters(lang: Lang, timeZone: string): Formatters {
   const pct = new Intl.NumberFormat(lang, {
     style: 'percent',
     minimumFractionDigits: 1,
@@ -48,10 +73,21 @@ export function formatters(lang: Lang, timeZone: string): Formatters {
     month: 'short',
     day: 'numeric',
   });
+  const days = new Map<string, string>();
+  const percents = new Map<number, string>();
   const missing = (v: number | null | undefined): v is null | undefined =>
     v === null || v === undefined || !Number.isFinite(v);
   return {
-    pct: (v) => (missing(v) ? DASH : pct.format(v)),
+    pct(v) {
+      if (missing(v)) return DASH;
+      let text = percents.get(v);
+      if (text === undefined) {
+        text = pct.format(v);
+        if (percents.size >= MEMO_LIMIT) percents.clear();
+        percents.set(v, text);
+      }
+      return text;
+    },
     int: (v) => (missing(v) ? DASH : int.format(v)),
     num: (v, digits = 1) => (missing(v) ? DASH : num(digits).format(v)),
     bps(v) {
@@ -74,8 +110,14 @@ export function formatters(lang: Lang, timeZone: string): Formatters {
     },
     day: (d) => {
       if (d === null || d === undefined) return DASH;
-      const at = new Date(`${d}T00:00:00Z`);
-      return Number.isNaN(at.getTime()) ? d : day.format(at);
+      let text = days.get(d);
+      if (text === undefined) {
+        const at = new Date(`${d}T00:00:00Z`);
+        text = Number.isNaN(at.getTime()) ? d : day.format(at);
+        if (days.size >= MEMO_LIMIT) days.clear();
+        days.set(d, text);
+      }
+      return text;
     },
   };
 }

@@ -6,6 +6,7 @@ import type { FeatureDeps } from '../context.ts';
 import { actorOf } from '../audit/audit.ts';
 import { AppError } from '../errors.ts';
 import { listAgents } from '../features/agents/list-agents.ts';
+import { listStaleAgents } from '../features/agents/list-stale-agents.ts';
 import type { Indicator } from '../features/compliance/indicators.ts';
 import { INDICATORS } from '../features/compliance/indicators.ts';
 import { getCountyCompliance } from '../features/compliance/read/get-county-compliance.ts';
@@ -115,11 +116,10 @@ export function pageRoutes(deps: FeatureDeps): Hono<AppEnv> {
       },
     });
     const staleBefore = clock().getTime() - compliance.settings.staleWindowHours * 3600_000;
-    const staleAgents = (await listAgents({ db, input: { countyId } })).filter(
-      (a) =>
-        a.revokedAt === null &&
-        (a.lastReportAt === null || Date.parse(a.lastReportAt) < staleBefore),
-    );
+    const staleAgents = await listStaleAgents({
+      db,
+      input: { countyId, before: new Date(staleBefore) },
+    });
     const p = pageOf(c, county.timezone);
     return c.html(
       countyPage(p, {

@@ -14,7 +14,7 @@ import { agentsReportedSince, startLiveRecompute } from './run/live.ts';
 import { LOG_FILE } from './run/demo-state.ts';
 import { resolveDataDir, startDemo } from './run/start-demo.ts';
 import type { DemoIo, StartedDemo } from './run/start-demo.ts';
-import { onceDocument, printReady } from './run/summary.ts';
+import { onceDocument, printReady, schoolName } from './run/summary.ts';
 
 const write = (stream: NodeJS.WriteStream) => (text: string) => {
   stream.write(`${text}\n`);
@@ -49,13 +49,22 @@ async function runOnce(demo: StartedDemo, io: DemoIo, options: DemoOptions): Pro
     process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
     return;
   }
-  io.say('demo.round.done', { ok: reported, agents: running.length, stale: demo.plan.stale.school });
+  io.say('demo.round.done', {
+    ok: reported,
+    agents: running.length,
+    stale: schoolName(demo, demo.plan.stale.school),
+  });
   write(process.stdout)(describeFigures(io.lang, compliance));
   printReady(demo, io, options.interval);
 }
 
 /** Until Ctrl+C: agents poll on their schedule, a device reboots now and then, today is recomputed. */
-async function runLive(demo: StartedDemo, io: DemoIo, options: DemoOptions, signal: AbortSignal): Promise<void> {
+async function runLive(
+  demo: StartedDemo,
+  io: DemoIo,
+  options: DemoOptions,
+  signal: AbortSignal,
+): Promise<void> {
   const running: RunningAgent[] = await runAgents(demo.agents, {
     plan: demo.plan,
     writeLog: demo.writeLog,

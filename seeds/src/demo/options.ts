@@ -24,7 +24,12 @@ export interface DemoOptions {
 
 export type ParsedOptions =
   | { readonly ok: true; readonly options: DemoOptions }
-  | { readonly ok: false; readonly lang: Lang; readonly key: MessageKey; readonly params: MessageParams };
+  | {
+      readonly ok: false;
+      readonly lang: Lang;
+      readonly key: MessageKey;
+      readonly params: MessageParams;
+    };
 
 const NUMBERS = {
   '--history': { min: 0, max: 400, expected: 'a number of days from 0 to 400' },
@@ -42,7 +47,12 @@ export function parseDemoOptions(argv: readonly string[]): ParsedOptions {
   const flags = { fresh: false, once: false, json: false, help: false };
   let lang: Lang = DEFAULT_LANG;
   let dataDir: string | undefined;
-  const fail = (key: MessageKey, params: MessageParams): ParsedOptions => ({ ok: false, lang, key, params });
+  const fail = (key: MessageKey, params: MessageParams): ParsedOptions => ({
+    ok: false,
+    lang,
+    key,
+    params,
+  });
   for (let i = 0; i < argv.length; i++) {
     const [name = '', inline] = (argv[i] ?? '').split(/=(.*)/s, 2);
     const value = () => inline ?? argv[++i];
@@ -50,11 +60,13 @@ export function parseDemoOptions(argv: readonly string[]): ParsedOptions {
       flags[name.slice(2) as keyof typeof flags] = true;
     } else if (name === '--lang') {
       const v = value() ?? '';
-      if (!isLang(v)) return fail('cli.error.badValue', { option: name, expected: 'zh-CN or en', value: v });
+      if (!isLang(v))
+        return fail('cli.error.badValue', { option: name, expected: 'zh-CN or en', value: v });
       lang = v;
     } else if (name === '--data-dir') {
       const v = value();
-      if (v === undefined || v === '') return fail('cli.error.missingValue', { option: name, example: './demo-data' });
+      if (v === undefined || v === '')
+        return fail('cli.error.missingValue', { option: name, example: './demo-data' });
       dataDir = v;
     } else if (isNumberOption(name)) {
       const v = value() ?? '';

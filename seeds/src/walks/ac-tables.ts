@@ -65,7 +65,7 @@ function assemble(
   const cells: ApStateCell[] = [];
   for (const ap of aps) {
     for (const cell of cellsOf(ap)) {
-      if (cell.online !== undefined) varbinds.push({ ...cell.online, oid: cell.oid } as Varbind);
+      if (cell.online !== undefined) varbinds.push({ ...cell.online, oid: cell.oid });
       if (cell.online !== cell.offline) cells.push({ mac: ap.mac, ...cell });
     }
   }
@@ -146,8 +146,16 @@ function ruijieTables(aps: readonly WalkAp[]): ApTables {
     aps,
     (ap) => {
       const i = macIndex(ap.mac);
-      const up = (oid: string, value: VarbindValue): Cell => ({ oid, online: value, offline: undefined });
-      const down = (oid: string, value: VarbindValue): Cell => ({ oid, online: undefined, offline: value });
+      const up = (oid: string, value: VarbindValue): Cell => ({
+        oid,
+        online: value,
+        offline: undefined,
+      });
+      const down = (oid: string, value: VarbindValue): Cell => ({
+        oid,
+        online: undefined,
+        offline: value,
+      });
       return [
         up(`${RUIJIE_CFG}.2.${i}`, text(ap.name)),
         up(`${RUIJIE_CFG}.3.${i}`, text(ap.group)),

@@ -43,41 +43,44 @@ async function read(responder: SnmpResponder) {
 }
 
 describe('generated controller walks, as the agent reads them', () => {
-  it.each<AcVendor>(['huawei', 'h3c', 'ruijie'])('%s: every AP once, with name, serial and state', async (vendor) => {
-    const walk = controllerWalk({
-      model: AC_MODELS[vendor],
-      sysName: 'ck001-ac',
-      location: 'lab',
-      contact: 'it',
-      deviceNo: 9,
-      upTicks: 100,
-      seed: 9,
-      uplink: { fiberPort: 1, mbps: 1000, alias: 'to-core', peer: null },
-      aps: APS,
-    });
-    const responder = await serve(walk.varbinds);
-    // The third AP goes down: its cells take their offline values (or vanish).
-    const sim = responder.device('c');
-    for (const cell of walk.apTables.cells.filter((c) => c.mac === APS[2]?.mac)) {
-      if (cell.offline === undefined) sim?.delete(cell.oid);
-      else sim?.set(cell.oid, cell.offline);
-    }
-    for (const count of walk.apTables.counts) {
-      const n = { online: 2, offline: 1, total: 3, zero: 0 }[count.counts];
-      sim?.set(count.oid, { type: 'Integer', value: n });
-    }
-    const { snapshot } = await read(responder);
-    expect(snapshot.role).toBe('wlc');
-    expect(snapshot.apCount).toBe(3);
-    expect(snapshot.apsOnline).toBe(2);
-    const aps = snapshot.aps ?? [];
-    expect(aps.map((a) => a.mac).sort()).toEqual(APS.map((a) => a.mac));
-    expect(aps.map((a) => a.name).sort()).toEqual(APS.map((a) => a.name));
-    const up = aps.find((a) => a.mac === APS[0]?.mac);
-    expect(up).toMatchObject({ online: true, serial: 'SN-AP-1', model: 'AP-MODEL' });
-    if (vendor !== 'h3c') expect(up?.apGroup).toBe('ck001');
-    expect(aps.find((a) => a.mac === APS[2]?.mac)?.online).toBe(false);
-  });
+  it.each<AcVendor>(['huawei', 'h3c', 'ruijie'])(
+    '%s: every AP once, with name, serial and state',
+    async (vendor) => {
+      const walk = controllerWalk({
+        model: AC_MODELS[vendor],
+        sysName: 'ck001-ac',
+        location: 'lab',
+        contact: 'it',
+        deviceNo: 9,
+        upTicks: 100,
+        seed: 9,
+        uplink: { fiberPort: 1, mbps: 1000, alias: 'to-core', peer: null },
+        aps: APS,
+      });
+      const responder = await serve(walk.varbinds);
+      // The third AP goes down: its cells take their offline values (or vanish).
+      const sim = responder.device('c');
+      for (const cell of walk.apTables.cells.filter((c) => c.mac === APS[2]?.mac)) {
+        if (cell.offline === undefined) sim?.delete(cell.oid);
+        else sim?.set(cell.oid, cell.offline);
+      }
+      for (const count of walk.apTables.counts) {
+        const n = { online: 2, offline: 1, total: 3, zero: 0 }[count.counts];
+        sim?.set(count.oid, { type: 'Integer', value: n });
+      }
+      const { snapshot } = await read(responder);
+      expect(snapshot.role).toBe('wlc');
+      expect(snapshot.apCount).toBe(3);
+      expect(snapshot.apsOnline).toBe(2);
+      const aps = snapshot.aps ?? [];
+      expect(aps.map((a) => a.mac).sort()).toEqual(APS.map((a) => a.mac));
+      expect(aps.map((a) => a.name).sort()).toEqual(APS.map((a) => a.name));
+      const up = aps.find((a) => a.mac === APS[0]?.mac);
+      expect(up).toMatchObject({ online: true, serial: 'SN-AP-1', model: 'AP-MODEL' });
+      if (vendor !== 'h3c') expect(up?.apGroup).toBe('ck001');
+      expect(aps.find((a) => a.mac === APS[2]?.mac)?.online).toBe(false);
+    },
+  );
 
   it('a school core: the uplink by alias and LLDP, its speed, and IPv6 on it', async () => {
     const walk = switchWalk({
@@ -100,12 +103,23 @@ describe('generated controller walks, as the agent reads them', () => {
     const { snapshot } = await read(await serve(walk.varbinds));
     expect(snapshot.vendor).toBe('H3C');
     const uplink = snapshot.interfaces.find((i) => i.ifIndex === walk.uplinkIfIndex);
-    expect(uplink).toMatchObject({ ifSpeedMbps: 100, ifOperStatus: 'up', ifAlias: '上联-县教育城域网' });
+    expect(uplink).toMatchObject({
+      ifSpeedMbps: 100,
+      ifOperStatus: 'up',
+      ifAlias: '上联-县教育城域网',
+    });
     expect(snapshot.lldpNeighbors).toEqual([
-      expect.objectContaining({ localIfIndex: walk.uplinkIfIndex, remoteSysName: 'CK-Metro-Agg-01' }),
+      expect.objectContaining({
+        localIfIndex: walk.uplinkIfIndex,
+        remoteSysName: 'CK-Metro-Agg-01',
+      }),
     ]);
     expect(snapshot.ipv6).toEqual([
-      expect.objectContaining({ ifIndex: walk.uplinkIfIndex, type: 'global', address: '2001:db8:1:1::1' }),
+      expect.objectContaining({
+        ifIndex: walk.uplinkIfIndex,
+        type: 'global',
+        address: '2001:db8:1:1::1',
+      }),
     ]);
     expect(snapshot.entity?.model).toBe('S5560X-30C-EI');
   });

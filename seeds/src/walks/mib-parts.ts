@@ -1,5 +1,15 @@
 import type { Varbind } from '@xiaowang/shared/varbind';
-import { bytes, counter32, counter64, gauge, int, macBytes, objectId, str, ticks } from './build.ts';
+import {
+  bytes,
+  counter32,
+  counter64,
+  gauge,
+  int,
+  macBytes,
+  objectId,
+  str,
+  ticks,
+} from './build.ts';
 
 /*
  * The standard MIB groups every simulated device answers, laid out as docs/mibs.md §1–§5
@@ -70,9 +80,7 @@ export function interfaceTables(ports: readonly PortRow[]): Varbind[] {
     ...col((p, i) => str(`${IF}.2.${i}`, p.name)),
     ...col((p, i) => int(`${IF}.3.${i}`, p.type)),
     ...col((p, i) => gauge(`${IF}.5.${i}`, Math.min(4294967295, p.mbps * 1_000_000))),
-    ...col((p, i) =>
-      bytes(`${IF}.6.${i}`, p.mac === null ? new Uint8Array() : macBytes(p.mac)),
-    ),
+    ...col((p, i) => bytes(`${IF}.6.${i}`, p.mac === null ? new Uint8Array() : macBytes(p.mac))),
     ...col((_p, i) => int(`${IF}.7.${i}`, 1)),
     ...col((p, i) => int(`${IF}.8.${i}`, p.up ? 1 : 2)),
     ...col((p, i) => counter32(`${IF}.10.${i}`, Number(p.inOctets % TWO_32))),

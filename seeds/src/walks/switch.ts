@@ -116,8 +116,10 @@ export function switchWalk(o: SwitchWalkOptions): SwitchWalk {
       lldp.push(lldpLink(ifIndex, name, o.uplink.alias, o.uplink.peer));
     }
   }
-  if (uplinkIfIndex < 0) throw new RangeError(`no fiber port ${o.uplink.fiberPort} on ${o.model.model}`);
-  const vlanIndex = o.model.vendor === 'huawei' ? 5 : base + o.model.copperPorts + o.model.fiberPorts + 100;
+  if (uplinkIfIndex < 0)
+    throw new RangeError(`no fiber port ${o.uplink.fiberPort} on ${o.model.model}`);
+  const vlanIndex =
+    o.model.vendor === 'huawei' ? 5 : base + o.model.copperPorts + o.model.fiberPorts + 100;
   ports.push({
     ifIndex: vlanIndex,
     name: VLAN_NAME[o.model.vendor],

@@ -44,7 +44,8 @@ export const VENDORS: Readonly<Record<Vendor, VendorProfile>> = {
     descr: (model, fw) =>
       `${model}\r\nHuawei Versatile Routing Platform Software\r\nVRP (R) software, Version 5.170 (${model.split('-')[0] ?? model} ${fw})\r\nCopyright (C) 2000-2021 HUAWEI TECH Co., Ltd`,
     accessPortName: (n) => `GigabitEthernet0/0/${n}`,
-    fiberPortName: (n, mbps) => `${mbps >= 10_000 ? 'XGigabitEthernet' : 'GigabitEthernet'}0/0/${n}`,
+    fiberPortName: (n, mbps) =>
+      `${mbps >= 10_000 ? 'XGigabitEthernet' : 'GigabitEthernet'}0/0/${n}`,
     serial: (n) => `2102351931P0K${pad(n, 7)}`,
   },
   h3c: {
@@ -55,7 +56,8 @@ export const VENDORS: Readonly<Record<Vendor, VendorProfile>> = {
     descr: (model, fw) =>
       `H3C Comware Platform Software, Software Version 7.1.070, ${fw}\r\nH3C ${model}\r\nCopyright (c) 2004-2021 New H3C Technologies Co., Ltd. All rights reserved.`,
     accessPortName: (n) => `GigabitEthernet1/0/${n}`,
-    fiberPortName: (n, mbps) => `${mbps >= 10_000 ? 'Ten-GigabitEthernet' : 'GigabitEthernet'}1/0/${n}`,
+    fiberPortName: (n, mbps) =>
+      `${mbps >= 10_000 ? 'Ten-GigabitEthernet' : 'GigabitEthernet'}1/0/${n}`,
     serial: (n) => `219801A1NM8${pad(n, 9)}`,
   },
   ruijie: {
@@ -63,10 +65,10 @@ export const VENDORS: Readonly<Record<Vendor, VendorProfile>> = {
     enterprise: 4881,
     maker: 'Ruijie Networks',
     chassisIndex: 1,
-    descr: (model, fw) =>
-      `Ruijie Full Layer 2 Gigabit Switch(${model}) By Ruijie Networks, ${fw}`,
+    descr: (model, fw) => `Ruijie Full Layer 2 Gigabit Switch(${model}) By Ruijie Networks, ${fw}`,
     accessPortName: (n) => `GigabitEthernet 0/${n}`,
-    fiberPortName: (n, mbps) => `${mbps >= 10_000 ? 'TenGigabitEthernet' : 'GigabitEthernet'} 0/${n}`,
+    fiberPortName: (n, mbps) =>
+      `${mbps >= 10_000 ? 'TenGigabitEthernet' : 'GigabitEthernet'} 0/${n}`,
     serial: (n) => `G1NW${pad(n, 9)}`,
   },
   zte: {
@@ -74,7 +76,8 @@ export const VENDORS: Readonly<Record<Vendor, VendorProfile>> = {
     enterprise: 3902,
     maker: 'ZTE',
     chassisIndex: 1,
-    descr: (model, fw) => `ZXR10 ROS Version ${fw} ZXR10 ${model} Software, Copyright (c) ZTE Corporation`,
+    descr: (model, fw) =>
+      `ZXR10 ROS Version ${fw} ZXR10 ${model} Software, Copyright (c) ZTE Corporation`,
     accessPortName: (n) => `gei-0/1/0/${n}`,
     fiberPortName: (n, mbps) => `${mbps >= 10_000 ? 'xgei' : 'gei'}-0/1/1/${n}`,
     serial: (n) => `ZTE0${pad(n, 10)}`,

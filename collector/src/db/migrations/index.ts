@@ -6,6 +6,7 @@ import * as m0004 from './0004_compliance.ts';
 import * as m0005 from './0005_compliance_settings.ts';
 import * as m0006 from './0006_users_sessions.ts';
 import * as m0007 from './0007_digest.ts';
+import * as m0008 from './0008_read_indexes.ts';
 
 /**
  * Every migration, in order, listed by hand: no directory scan, so a stray file cannot run
@@ -20,4 +21,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0005_compliance_settings': m0005,
   '0006_users_sessions': m0006,
   '0007_digest': m0007,
+  '0008_read_indexes': m0008,
 };

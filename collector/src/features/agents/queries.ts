@@ -49,6 +49,21 @@ export function selectAgents(db: Db, f: { id?: number; countyId?: number }): Pro
   return query.orderBy('id').execute();
 }
 
+/**
+ * A county's agents not revoked whose last report is older than `before` (an ISO instant,
+ * compared as text as all stored instants are `toISOString()`), or that never reported.
+ */
+export function selectStaleAgents(db: Db, countyId: number, before: string): Promise<AgentRow[]> {
+  return db
+    .selectFrom('agents')
+    .selectAll()
+    .where('county_id', '=', countyId)
+    .where('revoked_at', 'is', null)
+    .where((eb) => eb.or([eb('last_report_at', 'is', null), eb('last_report_at', '<', before)]))
+    .orderBy('id')
+    .execute();
+}
+
 export async function selectAgentSchools(
   db: Db,
   agentIds: readonly number[],

@@ -1,4 +1,5 @@
 import type { Agent } from '../../features/agents/schema.ts';
+import type { Indicator, ResultStatus } from '../../features/compliance/indicators.ts';
 import type { CountyCompliance } from '../../features/compliance/read/schema.ts';
 import type { RollupTrend } from '../../features/compliance/read/get-rollup-trend.ts';
 import type { Html } from '../html.ts';
@@ -148,8 +149,26 @@ function townTable(p: Page, c: CountyCompliance): Html {
   );
 }
 
+/** `make(key)` once per distinct key: a list of hundreds of rows has a handful of each. */
+function memo<K, V>(make: (key: K) => V): (key: K) => V {
+  const made = new Map<K, V>();
+  return (key) => {
+    let value = made.get(key);
+    if (value === undefined) {
+      value = make(key);
+      made.set(key, value);
+    }
+    return value;
+  };
+}
+
 function failingTable(p: Page, c: CountyCompliance): Html {
   const townName = new Map(c.towns.map((t) => [t.townId, t.name]));
+  const name = memo((i: Indicator) => indicatorName(p, i));
+  const badge = memo((s: ResultStatus) => statusBadge(p, s));
+  const level = memo((v: number | null) => schoolValue(p, 'ipv6', v));
+  const value = (s: CountyCompliance['schools'][number]) =>
+    s.indicator === 'ipv6' ? level(s.value) : schoolValue(p, s.indicator, s.value);
   return table(
     [
       p.t('web.school'),
@@ -170,9 +189,9 @@ function failingTable(p: Page, c: CountyCompliance): Html {
                 >${s.teachingPoint ? html` <span class="muted">${p.t('web.teachingPoint')}</span>` : ''}
               </td>
               <td>${townName.get(s.townId) ?? ''}</td>
-              <td>${indicatorName(p, s.indicator)}</td>
-              <td>${statusBadge(p, s.status)}</td>
-              <td class="num">${schoolValue(p, s.indicator, s.value)}</td>
+              <td>${name(s.indicator)}</td>
+              <td>${badge(s.status)}</td>
+              <td class="num">${value(s)}</td>
               <td>${reasonText(p, s.unknownReason, s.lastReportAt)}</td>
               <td>${p.fmt.day(s.failingSince)}</td>
             </tr>`,

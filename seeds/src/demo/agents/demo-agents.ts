@@ -25,7 +25,9 @@ export function listDemoAgents(county: DemoCounty, farm: DeviceFarm, dataDir: st
       code,
       name,
       school,
-      devices: farmDevices.filter((d) => (school === null ? d.device.site === 0 : d.device.site === school.no)),
+      devices: farmDevices.filter((d) =>
+        school === null ? d.device.site === 0 : d.device.site === school.no,
+      ),
       dir,
       configFile: path.join(dir, 'agent.json'),
     };

@@ -30,7 +30,11 @@ type HostEnv = Required<
 export function hostAtLevel(schoolNo: number, level: Ipv6Level, now: number): HostEnv {
   const v6 =
     level >= 2
-      ? iface(`2001:db8:${schoolNo.toString(16)}:10::100`, 'IPv6', `2001:db8:${schoolNo.toString(16)}:10::100/64`)
+      ? iface(
+          `2001:db8:${schoolNo.toString(16)}:10::100`,
+          'IPv6',
+          `2001:db8:${schoolNo.toString(16)}:10::100/64`,
+        )
       : iface('fe80::58:ff:fe00:1', 'IPv6', 'fe80::58:ff:fe00:1/64');
   return {
     now: () => now,
@@ -38,7 +42,8 @@ export function hostAtLevel(schoolNo: number, level: Ipv6Level, now: number): Ho
       eth0: [iface(`10.${schoolNo}.10.100`, 'IPv4', `10.${schoolNo}.10.100/24`), v6],
     }),
     readFile: (path) => {
-      if (path.endsWith('ipv6_route')) return Promise.resolve(level >= 2 ? ROUTE_DEFAULT + ROUTE_LOOPBACK : ROUTE_LOOPBACK);
+      if (path.endsWith('ipv6_route'))
+        return Promise.resolve(level >= 2 ? ROUTE_DEFAULT + ROUTE_LOOPBACK : ROUTE_LOOPBACK);
       const v6Resolver = level >= 2 ? 'nameserver 2001:da8:ff:305:20c:29ff:fe1f:a92a\n' : '';
       return Promise.resolve(`search ck.edu\nnameserver 10.${schoolNo}.10.1\n${v6Resolver}`);
     },
@@ -54,6 +59,10 @@ export function hostAtLevel(schoolNo: number, level: Ipv6Level, now: number): Ho
 }
 
 /** The host of a school's agent as the plan has it at `now`. */
-export function simulatedHost(plan: DemoPlan, school: { no: number; code: string }, now: number): HostEnv {
+export function simulatedHost(
+  plan: DemoPlan,
+  school: { no: number; code: string },
+  now: number,
+): HostEnv {
   return hostAtLevel(school.no, ipv6Level(plan, school.code, now), now);
 }

@@ -1,4 +1,10 @@
-import type { AcModel, AcVendor, DeviceModel, SwitchModelKey, Vendor } from '../../walks/vendors.ts';
+import type {
+  AcModel,
+  AcVendor,
+  DeviceModel,
+  SwitchModelKey,
+  Vendor,
+} from '../../walks/vendors.ts';
 import { SWITCH_MODELS } from '../../walks/vendors.ts';
 import type { Random } from './random.ts';
 import type { DemoAp, DemoDevice, DemoRoom, SchoolKind } from './types.ts';
@@ -83,7 +89,9 @@ export function schoolSwitches(
   const devices: DemoDevice[] = [device(1, '核心交换机', 'core', SWITCH_MODELS[CORE[vendor]])];
   const access = BIG.includes(v.kind) ? Math.max(1, Math.ceil(v.rooms / 24) - 1) : 0;
   for (let i = 0; i < access; i++) {
-    devices.push(device(2 + i, `教学楼接入交换机${i + 1}`, 'access', SWITCH_MODELS[ACCESS[vendor]]));
+    devices.push(
+      device(2 + i, `教学楼接入交换机${i + 1}`, 'access', SWITCH_MODELS[ACCESS[vendor]]),
+    );
   }
   return { devices, acVendor: vendor === 'zte' ? 'huawei' : vendor };
 }

@@ -18,11 +18,23 @@ describe('the demo county generator', () => {
     expect(county.schools.length).toBeGreaterThanOrEqual(90);
     expect(county.schools.length).toBeLessThanOrEqual(115);
     const kinds = new Set(county.schools.map((s) => s.kind));
-    for (const kind of ['middle', 'nine_year', 'central', 'complete_primary', 'village_primary', 'teaching_point', 'kindergarten', 'other']) {
+    for (const kind of [
+      'middle',
+      'nine_year',
+      'central',
+      'complete_primary',
+      'village_primary',
+      'teaching_point',
+      'kindergarten',
+      'other',
+    ]) {
       expect(kinds, kind).toContain(kind);
     }
     for (const town of county.towns) {
-      expect(county.schools.some((s) => s.town === town), town).toBe(true);
+      expect(
+        county.schools.some((s) => s.town === town),
+        town,
+      ).toBe(true);
     }
   });
 
@@ -63,7 +75,9 @@ describe('the demo county generator', () => {
       expect(school.devices.filter((d) => d.role === 'core')).toHaveLength(1);
     }
     for (const kind of ['middle', 'nine_year', 'other']) {
-      expect(county.schools.filter((s) => s.kind === kind).every((s) => s.apHome === 'own')).toBe(true);
+      expect(county.schools.filter((s) => s.kind === kind).every((s) => s.apHome === 'own')).toBe(
+        true,
+      );
     }
     expect(county.schools.filter((s) => s.apHome === 'none').length).toBe(3);
   });

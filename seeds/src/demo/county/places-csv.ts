@@ -29,7 +29,15 @@ export function placesCsv(county: DemoCounty): string {
   for (const s of county.schools) {
     const contracted = s.contractedMbps === null ? '' : `${s.contractedMbps}M`;
     for (const room of s.rooms) {
-      rows.push([s.town, s.name, s.code, KIND_LABEL[s.kind], room.name, ROOM_LABEL[room.kind], contracted]);
+      rows.push([
+        s.town,
+        s.name,
+        s.code,
+        KIND_LABEL[s.kind],
+        room.name,
+        ROOM_LABEL[room.kind],
+        contracted,
+      ]);
     }
   }
   return `${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;

@@ -35,13 +35,21 @@ describe('the figures the plan implies', () => {
 
   it('fails the 100M schools on 1000M but passes their port on 100M', () => {
     for (const code of plan.slowUplinks) {
-      expect(figures(code).uplink_1000m).toEqual({ status: 'not_met', numerator: 0, denominator: 6 });
+      expect(figures(code).uplink_1000m).toEqual({
+        status: 'not_met',
+        numerator: 0,
+        denominator: 6,
+      });
       expect(figures(code).egress_100m.numerator).toBe(6);
     }
   });
 
   it('fails the flapping school on a flap day: 4 of 6 school-hour polls up', () => {
-    expect(figures(plan.flapping.school).uplink_1000m).toEqual({ status: 'not_met', numerator: 4, denominator: 6 });
+    expect(figures(plan.flapping.school).uplink_1000m).toEqual({
+      status: 'not_met',
+      numerator: 4,
+      denominator: 6,
+    });
     const calm = expectedDay(county, plan, addDays(plan.anchorDay, -2));
     expect(calm.schools.get(plan.flapping.school)?.uplink_1000m.status).toBe('met');
   });
@@ -61,11 +69,19 @@ describe('the figures the plan implies', () => {
   });
 
   it('shows the late APs and the IPv6 upgrade arriving mid-period', () => {
-    const before = expectedDay(county, plan, addDays(plan.anchorDay, plan.lateAps.fromDayOffset - 1));
+    const before = expectedDay(
+      county,
+      plan,
+      addDays(plan.anchorDay, plan.lateAps.fromDayOffset - 1),
+    );
     expect(before.schools.get(plan.lateAps.school)?.room_coverage.status).toBe('not_met');
     expect(figures(plan.lateAps.school).room_coverage.status).toBe('met');
     expect(before.schools.get(plan.ipv6Upgrade.school)?.ipv6.numerator).toBe(0);
-    expect(figures(plan.ipv6Upgrade.school).ipv6).toEqual({ status: 'no_target', numerator: 1, denominator: 1 });
+    expect(figures(plan.ipv6Upgrade.school).ipv6).toEqual({
+      status: 'no_target',
+      numerator: 1,
+      denominator: 1,
+    });
   });
 
   it('has schools without wireless fail has_wireless with no AP data for the online ratio', () => {

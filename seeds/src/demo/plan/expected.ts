@@ -99,9 +99,13 @@ function wireless(plan: DemoPlan, school: DemoSchool, day: string, polled: Reado
   );
   const seenDays = windowDays.filter((d) => polled.has(d) && daysBetween(d, day) >= 0);
   const lastPollOf = (d: string) => atLocal(d, '23:55');
-  const known = school.aps.filter((a) => seenDays.some((d) => apListed(plan, a.mac, lastPollOf(d))));
+  const known = school.aps.filter((a) =>
+    seenDays.some((d) => apListed(plan, a.mac, lastPollOf(d))),
+  );
   // A non-dead AP is up at the 23:55 poll and at every poll outside its daily outage.
-  const upInWindow = known.filter((a) => seenDays.some((d) => apOnline(plan, a.mac, lastPollOf(d))));
+  const upInWindow = known.filter((a) =>
+    seenDays.some((d) => apOnline(plan, a.mac, lastPollOf(d))),
+  );
   const upToday = known.filter(
     (a) => apListed(plan, a.mac, lastPollOf(day)) && apOnline(plan, a.mac, lastPollOf(day)),
   );
@@ -138,7 +142,13 @@ export function expectedDay(
   const t = (i: PresetIndicator) => thresholdOn(i, day);
   for (const school of county.schools) {
     if (isStale(plan, school, day)) {
-      schools.set(school.code, Object.fromEntries(EXPECTED_INDICATORS.map((i) => [i, UNKNOWN])) as Record<ExpectedIndicator, ExpectedFigure>);
+      schools.set(
+        school.code,
+        Object.fromEntries(EXPECTED_INDICATORS.map((i) => [i, UNKNOWN])) as Record<
+          ExpectedIndicator,
+          ExpectedFigure
+        >,
+      );
       continue;
     }
     const w = wireless(plan, school, day, polled);
@@ -146,20 +156,45 @@ export function expectedDay(
     const has = w.upInWindow.length > 0 ? 1 : 0;
     const fast = uplink(plan, school, day, t('uplink_1000m') ?? 1000);
     const egress = uplink(plan, school, day, t('egress_100m') ?? 100);
-    const contractOk = school.contractedMbps === null || school.contractedMbps >= (t('egress_100m') ?? 100);
+    const contractOk =
+      school.contractedMbps === null || school.contractedMbps >= (t('egress_100m') ?? 100);
     const level = ipv6Level(plan, school.code, atLocal(day, '23:55'));
     const ipv6Threshold = t('ipv6');
     schools.set(school.code, {
-      room_coverage: ratio(w.covered.length, w.teaching.length, t('room_coverage'), w.covered.length >= w.teaching.length * (t('room_coverage') ?? 1)),
+      room_coverage: ratio(
+        w.covered.length,
+        w.teaching.length,
+        t('room_coverage'),
+        w.covered.length >= w.teaching.length * (t('room_coverage') ?? 1),
+      ),
       has_wireless: ratio(has, 1, t('has_wireless'), has >= (t('has_wireless') ?? 1)),
       full_coverage: ratio(full, 1, null, false),
       ap_online_ratio:
         w.known.length === 0 ? UNKNOWN : ratio(w.upToday.length, w.known.length, null, false),
       uplink_1000m:
-        fast.known === 0 ? UNKNOWN : ratio(fast.pass, fast.known, t('uplink_1000m'), fast.pass >= fast.known * SETTINGS.requiredShare),
+        fast.known === 0
+          ? UNKNOWN
+          : ratio(
+              fast.pass,
+              fast.known,
+              t('uplink_1000m'),
+              fast.pass >= fast.known * SETTINGS.requiredShare,
+            ),
       egress_100m:
-        egress.known === 0 ? UNKNOWN : ratio(egress.pass, egress.known, t('egress_100m'), egress.pass >= egress.known * SETTINGS.requiredShare && contractOk),
-      ipv6: ratio(level >= (ipv6Threshold ?? 4) ? 1 : 0, 1, ipv6Threshold, level >= (ipv6Threshold ?? 4)),
+        egress.known === 0
+          ? UNKNOWN
+          : ratio(
+              egress.pass,
+              egress.known,
+              t('egress_100m'),
+              egress.pass >= egress.known * SETTINGS.requiredShare && contractOk,
+            ),
+      ipv6: ratio(
+        level >= (ipv6Threshold ?? 4) ? 1 : 0,
+        1,
+        ipv6Threshold,
+        level >= (ipv6Threshold ?? 4),
+      ),
     });
   }
   return { day, schools, county: rollUp(schools) };
@@ -190,4 +225,3 @@ function rollUp(
   }
   return out;
 }
-

@@ -20,7 +20,7 @@ export function dayNumber(t: number): number {
 
 /** Minutes since local midnight. */
 export function localMinute(t: number): number {
-  return Math.floor((((t + UTC_OFFSET_MS) % DAY_MS) + DAY_MS) % DAY_MS / MINUTE_MS);
+  return Math.floor(((((t + UTC_OFFSET_MS) % DAY_MS) + DAY_MS) % DAY_MS) / MINUTE_MS);
 }
 
 /** `HH:MM` → minutes since midnight. */

@@ -106,8 +106,8 @@ describe('the simulation plan', () => {
     expect(instants).toEqual([...instants].sort((a, b) => a - b));
     expect(instants.every((t) => t < createdAt)).toBe(true);
     expect(localDay(instants[0] ?? 0)).toBe(addDays(plan.anchorDay, -10));
-    // 10 whole days, then today's polls before 15:00.
-    expect(instants).toHaveLength(10 * plan.pollTimes.length + 5);
+    // 3 older days at the sparse cadence, the last 7 at the full one, then today before 15:00.
+    expect(instants).toHaveLength(3 * plan.sparsePollTimes.length + 7 * plan.pollTimes.length + 5);
   });
 
   it('reboots the planned device on its day', () => {

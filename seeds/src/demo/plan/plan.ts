@@ -19,8 +19,11 @@ export interface DemoPlan {
   /** When the demo first started: the back-fill ends here and the live simulation begins. */
   readonly startedAt: number;
   readonly historyDays: number;
-  /** Local times each agent reported on a back-filled day: school hours, then late evening. */
+  /** Local times each agent reported on a recent back-filled day: school hours, then late evening. */
   readonly pollTimes: readonly string[];
+  /** Days before this offset were back-filled at the coarser `sparsePollTimes`. */
+  readonly fullCadenceFrom: number;
+  readonly sparsePollTimes: readonly string[];
   /** Schools whose uplink is a 100M line; the first is the one the demo talks about. */
   readonly slowUplinks: readonly string[];
   readonly flapping: {
@@ -67,6 +70,8 @@ export interface MakePlanOptions {
 
 /** Six polls in school hours (08:00–17:00) and one just before midnight, so days end fresh. */
 export const POLL_TIMES = ['08:30', '10:00', '11:30', '13:00', '14:30', '16:00', '23:55'] as const;
+/** Older days keep three school-hour polls: enough for every figure, a third fewer reports. */
+export const SPARSE_POLL_TIMES = ['08:30', '11:30', '14:30', '23:55'] as const;
 
 const levelFor = (s: DemoSchool, roll: number): Ipv6Level => {
   if (['middle', 'nine_year', 'other'].includes(s.kind)) return roll < 0.5 ? 4 : roll < 0.7 ? 1 : 0;
@@ -95,7 +100,10 @@ export function makePlan(county: DemoCounty, options: MakePlanOptions): DemoPlan
   const mid = -Math.ceil(options.historyDays / 2);
 
   const slow = take(of('complete_primary'), 'a 100M uplink');
-  const slowPoints = rnd.sample(of('teaching_point').filter((s) => !used.has(s.code)), 2);
+  const slowPoints = rnd.sample(
+    of('teaching_point').filter((s) => !used.has(s.code)),
+    2,
+  );
   slowPoints.forEach((s) => used.add(s.code));
   const flapping = take(of('central'), 'a flapping uplink');
   const stale = take(
@@ -106,7 +114,9 @@ export function makePlan(county: DemoCounty, options: MakePlanOptions): DemoPlan
   const upgrade = take(of('middle', 'nine_year'), 'an IPv6 upgrade');
   const late = take(
     county.schools.filter(
-      (s) => s.apHome !== 'none' && s.rooms.filter(isTeachingRoom).every((r) => s.aps.some((a) => a.room === r.name)),
+      (s) =>
+        s.apHome !== 'none' &&
+        s.rooms.filter(isTeachingRoom).every((r) => s.aps.some((a) => a.room === r.name)),
     ),
     'APs installed mid-period',
   );
@@ -119,17 +129,33 @@ export function makePlan(county: DemoCounty, options: MakePlanOptions): DemoPlan
   const candidates = county.schools.filter((s) => !used.has(s.code)).flatMap((s) => s.aps);
   const deadAps = rnd.sample(candidates, Math.round(candidates.length * 0.015)).map((a) => a.mac);
   const flaky = rnd
-    .sample(candidates.filter((a) => !deadAps.includes(a.mac)), Math.round(candidates.length * 0.03))
-    .map((a) => ({ mac: a.mac, down: rnd.pick<Window>([['11:00', '12:45'], ['14:00', '15:45'], ['09:10', '10:50']]) }));
+    .sample(
+      candidates.filter((a) => !deadAps.includes(a.mac)),
+      Math.round(candidates.length * 0.03),
+    )
+    .map((a) => ({
+      mac: a.mac,
+      down: rnd.pick<Window>([
+        ['11:00', '12:45'],
+        ['14:00', '15:45'],
+        ['09:10', '10:50'],
+      ]),
+    }));
   const lateRooms = rnd.sample(late.rooms.filter(isTeachingRoom), Math.min(3, late.rooms.length));
-  const lateMacs = late.aps.filter((a) => lateRooms.some((r) => r.name === a.room)).map((a) => a.mac);
-  const rebootDevice = allDevices(county).find((d) => d.site === rebootSchool.no && d.role === 'core');
+  const lateMacs = late.aps
+    .filter((a) => lateRooms.some((r) => r.name === a.room))
+    .map((a) => a.mac);
+  const rebootDevice = allDevices(county).find(
+    (d) => d.site === rebootSchool.no && d.role === 'core',
+  );
 
   return {
     anchorDay: localDay(options.createdAt),
     startedAt: options.createdAt,
     historyDays: options.historyDays,
     pollTimes: POLL_TIMES,
+    fullCadenceFrom: -7,
+    sparsePollTimes: SPARSE_POLL_TIMES,
     slowUplinks: [slow.code, ...slowPoints.map((s) => s.code)],
     flapping: {
       school: flapping.code,

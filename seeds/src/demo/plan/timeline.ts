@@ -1,5 +1,13 @@
 import type { DemoPlan, Ipv6Level, Window } from './plan.ts';
-import { DAY_MS, addDays, atLocal, daysBetween, localDay, localMinute, minutesOf } from './local-time.ts';
+import {
+  DAY_MS,
+  addDays,
+  atLocal,
+  daysBetween,
+  localDay,
+  localMinute,
+  minutesOf,
+} from './local-time.ts';
 
 /* The plan read at an instant: what each device and school looks like at time `t`. */
 
@@ -99,7 +107,8 @@ export function historyInstants(plan: DemoPlan): number[] {
   const out: number[] = [];
   for (let offset = -plan.historyDays; offset <= 0; offset++) {
     const day = dayOfOffset(plan, offset);
-    for (const time of plan.pollTimes) {
+    const times = offset >= plan.fullCadenceFrom ? plan.pollTimes : plan.sparsePollTimes;
+    for (const time of times) {
       const t = atLocal(day, time);
       if (t < plan.startedAt) out.push(t);
     }

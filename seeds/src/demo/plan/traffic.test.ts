@@ -20,7 +20,9 @@ describe('the school-day traffic curve', () => {
   it('is busy in lessons, quiet at night, dips at lunch and sleeps at weekends', () => {
     expect(trafficShare(atLocal(friday, '10:15'))).toBe(0.9);
     expect(trafficShare(atLocal(friday, '03:00'))).toBe(0.02);
-    expect(trafficShare(atLocal(friday, '12:30'))).toBeLessThan(trafficShare(atLocal(friday, '11:30')));
+    expect(trafficShare(atLocal(friday, '12:30'))).toBeLessThan(
+      trafficShare(atLocal(friday, '11:30')),
+    );
     expect(trafficShare(atLocal(saturday, '10:15'))).toBeCloseTo(0.135, 6);
   });
 

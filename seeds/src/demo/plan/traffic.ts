@@ -7,8 +7,8 @@ import { HOUR_MS, UTC_OFFSET_MS } from './local-time.ts';
  * between two instants (what the counters show) have a closed form.
  */
 const SCHOOL_DAY = [
-  0.02, 0.02, 0.02, 0.02, 0.02, 0.03, 0.05, 0.25, 0.7, 0.85, 0.9, 0.8, 0.45, 0.6, 0.85, 0.9,
-  0.75, 0.4, 0.2, 0.25, 0.25, 0.15, 0.06, 0.03,
+  0.02, 0.02, 0.02, 0.02, 0.02, 0.03, 0.05, 0.25, 0.7, 0.85, 0.9, 0.8, 0.45, 0.6, 0.85, 0.9, 0.75,
+  0.4, 0.2, 0.25, 0.25, 0.15, 0.06, 0.03,
 ];
 const WEEKEND_FACTOR = 0.15;
 

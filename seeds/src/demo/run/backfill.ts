@@ -1,9 +1,14 @@
-import type { Report } from '@xiaowang/shared';
+import type { HostProbes, Report } from '@xiaowang/shared';
 import type { DemoAgent } from '../agents/demo-agents.ts';
 import { probeFor } from '../agents/run-agents.ts';
 import { localDay } from '../plan/local-time.ts';
 import type { DemoPlan } from '../plan/plan.ts';
-import { agentRunning, historyInstants, staleReportBeforeHistory } from '../plan/timeline.ts';
+import {
+  agentRunning,
+  historyInstants,
+  ipv6Level,
+  staleReportBeforeHistory,
+} from '../plan/timeline.ts';
 import type { DeviceFarm } from '../sim/device-farm.ts';
 import type { LoadedConfig } from '../wiring/agent.ts';
 import { loadConfig, sendReport } from '../wiring/agent.ts';
@@ -31,6 +36,8 @@ interface AgentCursor {
   readonly templates: AgentTemplates;
   previous: number | null;
   inventoryDay: string | null;
+  /** The host's probes by IPv6 level: they change only with it, apart from the time. */
+  readonly probes: Map<number, HostProbes | null>;
 }
 
 async function deliver(cursor: AgentCursor, report: Report): Promise<void> {
@@ -41,7 +48,9 @@ async function deliver(cursor: AgentCursor, report: Report): Promise<void> {
     timeoutMs: 120_000,
   });
   if (outcome.kind !== 'acked') {
-    throw new Error(`the collector refused ${cursor.agent.code}'s report of ${report.pollStartedAt}: ${outcome.reason}`);
+    throw new Error(
+      `the collector refused ${cursor.agent.code}'s report of ${report.pollStartedAt}: ${outcome.reason}`,
+    );
   }
 }
 
@@ -52,7 +61,13 @@ async function reportOf(plan: DemoPlan, cursor: AgentCursor, at: number): Promis
     previous: cursor.previous,
     withInventory: cursor.inventoryDay !== day,
   };
-  const host = await probeFor(cursor.agent, plan)(cursor.config, at);
+  const level = cursor.agent.school === null ? 4 : ipv6Level(plan, cursor.agent.code, at);
+  let probes = cursor.probes.get(level);
+  if (probes === undefined) {
+    probes = await probeFor(cursor.agent, plan)(cursor.config, at);
+    cursor.probes.set(level, probes);
+  }
+  const host = probes === null ? null : { ...probes, measuredAt: new Date(at).toISOString() };
   cursor.previous = at;
   cursor.inventoryDay = day;
   return historyReport({
@@ -87,7 +102,17 @@ export async function backfill(o: BackfillOptions): Promise<{ reports: number; d
     o.agents.map((agent): [string, AgentCursor] => {
       const templates = o.templates.get(agent.code);
       if (templates === undefined) throw new Error(`no templates for agent ${agent.code}`);
-      return [agent.code, { agent, config: loadConfig(agent.configFile), templates, previous: null, inventoryDay: null }];
+      return [
+        agent.code,
+        {
+          agent,
+          config: loadConfig(agent.configFile),
+          templates,
+          previous: null,
+          inventoryDay: null,
+          probes: new Map(),
+        },
+      ];
     }),
   );
   let reports = 0;

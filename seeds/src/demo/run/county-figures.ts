@@ -15,18 +15,29 @@ interface RollupView {
 /** The part of `GET /api/v1/counties/:id/compliance` the demo prints. */
 export interface CountyCompliance {
   readonly date: string;
-  readonly indicators: readonly { readonly indicator: string; readonly rollup: RollupView | null }[];
+  readonly indicators: readonly {
+    readonly indicator: string;
+    readonly rollup: RollupView | null;
+  }[];
 }
 
-export function fetchCountyCompliance(api: AdminApi, countyId: number, date: string): Promise<CountyCompliance> {
-  return api.request<CountyCompliance>('GET', `/api/v1/counties/${countyId}/compliance?date=${date}`);
+export function fetchCountyCompliance(
+  api: AdminApi,
+  countyId: number,
+  date: string,
+): Promise<CountyCompliance> {
+  return api.request<CountyCompliance>(
+    'GET',
+    `/api/v1/counties/${countyId}/compliance?date=${date}`,
+  );
 }
 
 const percent = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)} %`);
 
 /** One line: room coverage, schools meeting the 1000M uplink, schools unknown. */
 export function describeFigures(lang: Lang, c: CountyCompliance): string {
-  const of = (indicator: string) => c.indicators.find((i) => i.indicator === indicator)?.rollup ?? null;
+  const of = (indicator: string) =>
+    c.indicators.find((i) => i.indicator === indicator)?.rollup ?? null;
   const coverage = of('room_coverage');
   const uplink = of('uplink_1000m');
   return t(lang, 'demo.figures', {

@@ -1,5 +1,10 @@
 import type { RunningCollector } from '../wiring/collector.ts';
-import { createLogger, loadServerConfig, recomputeDay, startCollector } from '../wiring/collector.ts';
+import {
+  createLogger,
+  loadServerConfig,
+  recomputeDay,
+  startCollector,
+} from '../wiring/collector.ts';
 
 export interface DemoCollectorOptions {
   readonly dataDir: string;

@@ -6,7 +6,8 @@ import type { AdminApi } from './admin-api.ts';
 import type { SeededCounty } from './seed-county.ts';
 
 function schoolIdsFor(agent: DemoAgent, county: DemoCounty, seeded: SeededCounty): number[] {
-  const codes = agent.school === null ? countyAcSchools(county).map((s) => s.code) : [agent.school.code];
+  const codes =
+    agent.school === null ? countyAcSchools(county).map((s) => s.code) : [agent.school.code];
   return codes.map((code) => {
     const id = seeded.schoolIds.get(code);
     if (id === undefined) throw new Error(`school ${code} is missing from the collector`);
@@ -41,7 +42,12 @@ export async function enrollAgents(v: {
         said += text;
       },
     };
-    const args = { collector: v.collectorUrl, code: issued.code, config: agent.configFile, name: agent.name };
+    const args = {
+      collector: v.collectorUrl,
+      code: issued.code,
+      config: agent.configFile,
+      name: agent.name,
+    };
     const exit = await runEnroll(args, 'en', io);
     if (exit !== 0) throw new Error(`agent ${agent.code} could not enroll: ${said}`);
   }

@@ -28,12 +28,25 @@ export interface HistoryPoint {
 
 const iso = (t: number) => new Date(t).toISOString();
 
-function uplinkRow(nominal: InterfaceRow, degraded: InterfaceRow | undefined, state: DeviceState, t: number): InterfaceRow {
+function uplinkRow(
+  nominal: InterfaceRow,
+  degraded: InterfaceRow | undefined,
+  state: DeviceState,
+  t: number,
+): InterfaceRow {
   const row = state.uplinkUp(t) || degraded === undefined ? nominal : degraded;
-  return { ...row, inOctets: String(state.octets('in', t)), outOctets: String(state.octets('out', t)) };
+  return {
+    ...row,
+    inOctets: String(state.octets('in', t)),
+    outOctets: String(state.octets('out', t)),
+  };
 }
 
-function ratesOf(rows: readonly InterfaceRow[], state: DeviceState, p: HistoryPoint): InterfaceRate[] {
+function ratesOf(
+  rows: readonly InterfaceRow[],
+  state: DeviceState,
+  p: HistoryPoint,
+): InterfaceRate[] {
   const counted = rows.filter((r) => r.inOctets !== null || r.outOctets !== null);
   const { previous, at } = p;
   return counted.map((r): InterfaceRate => {
@@ -61,18 +74,31 @@ function apsAt(
   return nominal
     .filter((ap) => ap.mac === null || apListed(plan, ap.mac, t))
     .map((ap) =>
-      ap.mac === null || state.apOnline(ap.mac, t) ? ap : (offline.get(ap.mac) ?? { ...ap, online: false }),
+      ap.mac === null || state.apOnline(ap.mac, t)
+        ? ap
+        : (offline.get(ap.mac) ?? { ...ap, online: false }),
     );
 }
 
-function snapshotAt(plan: DemoPlan, nominal: OkResult, degraded: DeviceResult | undefined, farm: FarmDevice, p: HistoryPoint): DeviceSnapshot {
+function snapshotAt(
+  plan: DemoPlan,
+  nominal: OkResult,
+  degraded: DeviceResult | undefined,
+  farm: FarmDevice,
+  p: HistoryPoint,
+): DeviceSnapshot {
   const { state, school } = farm;
   const base = nominal.snapshot;
   const deg = degraded?.outcome === 'ok' ? degraded.snapshot : null;
   const uplink = state.uplink?.ifIndex;
   const interfaces = base.interfaces.map((row) =>
     row.ifIndex === uplink
-      ? uplinkRow(row, deg?.interfaces.find((r) => r.ifIndex === uplink), state, p.at)
+      ? uplinkRow(
+          row,
+          deg?.interfaces.find((r) => r.ifIndex === uplink),
+          state,
+          p.at,
+        )
       : row,
   );
   const withoutIpv6 = school !== null && ipv6Level(plan, school.code, p.at) === 0;
@@ -103,14 +129,15 @@ export function deviceAt(
   const meta = { ...templates.nominal.meta, startedAt: iso(p.at) };
   if (templates.nominal.outcome !== 'ok') return { ...templates.nominal, meta };
   const snapshot = snapshotAt(plan, templates.nominal, templates.degraded, farm, p);
-  const { skipped: _skipped, ...rest } = templates.nominal;
-  return {
-    ...rest,
+  const result: DeviceResult = {
+    outcome: 'ok',
+    target: templates.nominal.target,
     meta,
     snapshot,
+    partErrors: templates.nominal.partErrors,
     rates: ratesOf(snapshot.interfaces, farm.state, p),
-    ...(p.withInventory ? {} : { skipped: ['entity' as const] }),
   };
+  return p.withInventory ? result : { ...result, skipped: ['entity'] };
 }
 
 export function historyReport(v: {

@@ -10,14 +10,21 @@ export const RECOMPUTE_EVERY_MS = 5 * 60_000;
 export async function recomputeToday(demo: StartedDemo, io: DemoIo): Promise<string> {
   const today = localDay(Date.now());
   await recomputeCountyDay(demo.collector, demo.seeded.countyId, today);
-  return describeFigures(io.lang, await fetchCountyCompliance(demo.api, demo.seeded.countyId, today));
+  return describeFigures(
+    io.lang,
+    await fetchCountyCompliance(demo.api, demo.seeded.countyId, today),
+  );
 }
 
 /**
  * While the demo runs: today's compliance is recomputed shortly after the first poll round
  * and then every five minutes, with a line of figures each time.
  */
-export function startLiveRecompute(demo: StartedDemo, io: DemoIo, firstAfterMs: number): () => void {
+export function startLiveRecompute(
+  demo: StartedDemo,
+  io: DemoIo,
+  firstAfterMs: number,
+): () => void {
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
   const tick = async () => {
@@ -26,7 +33,13 @@ export function startLiveRecompute(demo: StartedDemo, io: DemoIo, firstAfterMs: 
       const time = new Date().toTimeString().slice(0, 8);
       io.say('demo.live.recomputed', { time, figures });
     } catch (error) {
-      demo.writeLog(JSON.stringify({ t: new Date().toISOString(), event: 'demo.recompute-failed', message: String(error) }));
+      demo.writeLog(
+        JSON.stringify({
+          t: new Date().toISOString(),
+          event: 'demo.recompute-failed',
+          message: String(error),
+        }),
+      );
     }
     if (!stopped) timer = setTimeout(() => void tick(), RECOMPUTE_EVERY_MS);
   };
@@ -43,5 +56,6 @@ export async function agentsReportedSince(demo: StartedDemo, since: number): Pro
     'GET',
     `/api/v1/agents?countyId=${demo.seeded.countyId}`,
   );
-  return agents.items.filter((a) => a.lastReportAt !== null && Date.parse(a.lastReportAt) >= since).length;
+  return agents.items.filter((a) => a.lastReportAt !== null && Date.parse(a.lastReportAt) >= since)
+    .length;
 }

@@ -15,7 +15,10 @@ export interface SeededCounty {
 
 /** The county's id and school ids when it exists already, so a restart reuses it. */
 export async function findCounty(api: AdminApi, name: string): Promise<SeededCounty | undefined> {
-  const counties = await api.request<{ items: { id: number; name: string }[] }>('GET', '/api/v1/counties');
+  const counties = await api.request<{ items: { id: number; name: string }[] }>(
+    'GET',
+    '/api/v1/counties',
+  );
   const county = counties.items.find((c) => c.name === name);
   if (county === undefined) return undefined;
   return { countyId: county.id, schoolIds: await schoolIdsOf(api, county.id) };
@@ -40,7 +43,11 @@ export async function seedCounty(api: AdminApi, county: DemoCounty): Promise<See
     timezone: county.timezone,
   });
   const countyId = created.id;
-  await api.upload(`/api/v1/counties/${countyId}/import`, 'text/csv; charset=utf-8', placesCsv(county));
+  await api.upload(
+    `/api/v1/counties/${countyId}/import`,
+    'text/csv; charset=utf-8',
+    placesCsv(county),
+  );
   for (const preset of DEMO_PRESETS) {
     await api.request('POST', `/api/v1/counties/${countyId}/targets/apply-preset`, { preset });
   }

@@ -60,7 +60,8 @@ export async function setUpNewCounty(v: {
     seeded,
     agents: v.agents,
     collectorUrl: v.collector.url,
-    log: (line) => v.writeLog(JSON.stringify({ t: new Date().toISOString(), event: 'agent.enrolled', line })),
+    log: (line) =>
+      v.writeLog(JSON.stringify({ t: new Date().toISOString(), event: 'agent.enrolled', line })),
   });
   let state: DemoState = { ...v.state, countyId: seeded.countyId };
   writeDemoState(v.dataDir, state);
@@ -77,7 +78,8 @@ export async function setUpNewCounty(v: {
       await recomputeCountyDay(v.collector, seeded.countyId, day);
     },
     progress: (done, days, reports) => {
-      if (done % 5 === 0 && done < days) io.progress('demo.backfill.progress', { done, days, reports });
+      if (done % 5 === 0 && done < days)
+        io.progress('demo.backfill.progress', { done, days, reports });
     },
   });
   state = { ...state, historyComplete: true };

@@ -46,7 +46,11 @@ export interface StartedDemo {
   readonly seeded: SeededCounty;
   readonly state: DemoState;
   readonly isNew: boolean;
-  readonly backfill: { readonly days: number; readonly reports: number; readonly seconds: number } | null;
+  readonly backfill: {
+    readonly days: number;
+    readonly reports: number;
+    readonly seconds: number;
+  } | null;
   close(): Promise<void>;
 }
 
@@ -61,7 +65,12 @@ function openLog(file: string): { write: (line: string) => void; close: () => Pr
   };
 }
 
-async function startFarm(county: DemoCounty, plan: DemoPlan, state: DemoState | undefined, snmpPort: number) {
+async function startFarm(
+  county: DemoCounty,
+  plan: DemoPlan,
+  state: DemoState | undefined,
+  snmpPort: number,
+) {
   const port = state?.snmpPort ?? snmpPort;
   const mode = state?.addressMode ?? (await detectAddressMode(port));
   try {
@@ -69,7 +78,10 @@ async function startFarm(county: DemoCounty, plan: DemoPlan, state: DemoState | 
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       const host = mode === 'per-device-address' ? '127.10.x.y' : '127.0.0.1';
-      throw new DemoError('demo.error.udpInUse', { port, host });
+      throw new DemoError(
+        state === undefined ? 'demo.error.udpInUse' : 'demo.error.udpInUseResume',
+        { port, host },
+      );
     }
     throw error;
   }
@@ -92,14 +104,18 @@ export async function startDemo(
 ): Promise<StartedDemo> {
   const dataDir = resolveDataDir(options, env);
   mkdirSync(dataDir, { recursive: true });
-  if (holdsForeignDatabase(dataDir)) throw new DemoError('demo.error.notDemoDir', { dir: dataDir }, 2);
+  if (holdsForeignDatabase(dataDir))
+    throw new DemoError('demo.error.notDemoDir', { dir: dataDir }, 2);
   if (options.fresh) clearDemo(dataDir);
-  const previous = existsSync(path.join(dataDir, 'collector.db')) ? readDemoState(dataDir) : undefined;
+  const previous = existsSync(path.join(dataDir, 'collector.db'))
+    ? readDemoState(dataDir)
+    : undefined;
   const createdAt = previous === undefined ? Date.now() : Date.parse(previous.createdAt);
   const historyDays = previous?.historyDays ?? options.history ?? DEFAULTS.history;
   const county = generateCounty(previous?.seed ?? DEFAULT_SEED);
   const plan = makePlan(county, { historyDays, createdAt });
-  const adminToken = env.adminToken ?? previous?.adminToken ?? randomBytes(24).toString('base64url');
+  const adminToken =
+    env.adminToken ?? previous?.adminToken ?? randomBytes(24).toString('base64url');
   const logFile = path.join(dataDir, LOG_FILE);
   const log = openLog(logFile);
   const closers: (() => Promise<void>)[] = [log.close];
@@ -107,19 +123,26 @@ export async function startDemo(
     for (const close of closers.reverse()) await close();
   };
   try {
-    const collector = await startDemoCollector({ dataDir, port: options.port, adminToken, writeLog: log.write }).catch(
-      (error: unknown) => {
-        if (error instanceof PortInUseError) throw new DemoError('demo.error.portInUse', { port: options.port });
-        throw error;
-      },
-    );
+    const collector = await startDemoCollector({
+      dataDir,
+      port: options.port,
+      adminToken,
+      writeLog: log.write,
+    }).catch((error: unknown) => {
+      if (error instanceof PortInUseError)
+        throw new DemoError('demo.error.portInUse', { port: options.port });
+      throw error;
+    });
     closers.push(() => collector.close());
     const api = adminApi(collector.url, adminToken);
     const { farm, mode, port } = await startFarm(county, plan, previous, options.snmpPort);
     closers.push(() => farm.close());
     const agents = listDemoAgents(county, farm, dataDir);
     for (const agent of agents) {
-      writeAgentConfig(agent, { pollIntervalSeconds: options.interval, collectorUrl: collector.url });
+      writeAgentConfig(agent, {
+        pollIntervalSeconds: options.interval,
+        collectorUrl: collector.url,
+      });
     }
     const found = previous === undefined ? undefined : await findCounty(api, county.name);
     let state: DemoState;
@@ -153,7 +176,10 @@ export async function startDemo(
       });
       ({ state, seeded, backfill } = set);
     } else {
-      io.say('demo.start.reuse', { dir: dataDir, created: previous.createdAt.slice(0, 16).replace('T', ' ') });
+      io.say('demo.start.reuse', {
+        dir: dataDir,
+        created: previous.createdAt.slice(0, 16).replace('T', ' '),
+      });
       if (options.history !== undefined && options.history !== previous.historyDays) {
         io.say('demo.start.historyIgnored', { days: previous.historyDays });
       }

@@ -5,8 +5,14 @@ import type { CountyCompliance } from './county-figures.ts';
 import { DEMO_ADMIN, DEMO_PASSWORD, DEMO_TECHNICIAN } from './demo-users.ts';
 import type { DemoIo, StartedDemo } from './start-demo.ts';
 
-function schoolName(demo: StartedDemo, code: string): string {
+export function schoolName(demo: StartedDemo, code: string): string {
   return demo.county.schools.find((s) => s.code === code)?.name ?? code;
+}
+
+function deviceName(demo: StartedDemo, key: string): string {
+  const farm = demo.farm.devices.get(key);
+  if (farm === undefined) return key;
+  return farm.school === null ? farm.device.name : `${farm.school.name}${farm.device.name}`;
 }
 
 export function dashboardUrl(demo: StartedDemo): string {
@@ -32,7 +38,7 @@ export function printReady(demo: StartedDemo, io: DemoIo, interval: number): voi
     slow: schoolName(demo, tech),
     flapping: schoolName(demo, plan.flapping.school),
     stale: schoolName(demo, plan.stale.school),
-    reboot: plan.reboot.device,
+    reboot: deviceName(demo, plan.reboot.device),
     ipv6: Object.values(plan.ipv6).filter((level) => level >= 4).length,
     upgraded: schoolName(demo, plan.ipv6Upgrade.school),
     upgradedOn: dayOfOffset(plan, plan.ipv6Upgrade.fromDayOffset),
@@ -40,7 +46,11 @@ export function printReady(demo: StartedDemo, io: DemoIo, interval: number): voi
   });
   io.say('demo.ready.dashboard', { url: dashboardUrl(demo) });
   io.say('demo.ready.loginAdmin', { username: DEMO_ADMIN, password: DEMO_PASSWORD });
-  io.say('demo.ready.loginTech', { username: DEMO_TECHNICIAN, password: DEMO_PASSWORD, school: schoolName(demo, tech) });
+  io.say('demo.ready.loginTech', {
+    username: DEMO_TECHNICIAN,
+    password: DEMO_PASSWORD,
+    school: schoolName(demo, tech),
+  });
   io.say('demo.ready.api', {
     token: demo.adminToken,
     url: `${demo.collector.url}/api/v1/counties/${demo.seeded.countyId}/compliance`,
@@ -73,12 +83,17 @@ export function onceDocument(
       slowUplinks: plan.slowUplinks,
       flapping: plan.flapping.school,
       stale: plan.stale.school,
-      reboot: plan.reboot.device,
+      reboot: deviceName(demo, plan.reboot.device),
       ipv6Upgrade: plan.ipv6Upgrade.school,
     },
     logins: [
       { username: DEMO_ADMIN, password: DEMO_PASSWORD, role: 'county_admin' },
-      { username: DEMO_TECHNICIAN, password: DEMO_PASSWORD, role: 'technician', school: plan.slowUplinks[0] },
+      {
+        username: DEMO_TECHNICIAN,
+        password: DEMO_PASSWORD,
+        role: 'technician',
+        school: plan.slowUplinks[0],
+      },
     ],
     compliance: v.compliance,
   };

@@ -43,7 +43,10 @@ export async function pollTemplates(
     return new Map(
       agents.map((a) => {
         const list = targets.get(a.code) ?? [];
-        return [a.code, { targets: list, nominal: pick(nominal, list), degraded: pick(degraded, list) }];
+        return [
+          a.code,
+          { targets: list, nominal: pick(nominal, list), degraded: pick(degraded, list) },
+        ];
       }),
     );
   } finally {

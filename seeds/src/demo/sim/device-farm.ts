@@ -131,7 +131,13 @@ export async function startDeviceFarm(
       responders.push(responder);
       const sim = responder.device(address.community);
       if (sim === undefined) throw new Error(`responder lost ${device.key}`);
-      const state = new DeviceState({ plan, control, device, school, uplinkIfIndex: walk.uplinkIfIndex });
+      const state = new DeviceState({
+        plan,
+        control,
+        device,
+        school,
+        uplinkIfIndex: walk.uplinkIfIndex,
+      });
       animate(sim, state, walk.apTables);
       devices.set(device.key, { device, school, address, state, sim });
     }

@@ -61,7 +61,8 @@ export class DeviceState {
         ? {
             ifIndex: v.uplinkIfIndex,
             peakInBytes:
-              (Math.min(PEAK_MBPS[v.school.kind], 0.9 * uplinkMbps(v.plan, v.school.code)) * 1e6) / 8,
+              (Math.min(PEAK_MBPS[v.school.kind], 0.9 * uplinkMbps(v.plan, v.school.code)) * 1e6) /
+              8,
           }
         : null;
   }

@@ -19,7 +19,24 @@ const CONTACT = '城口县教育信息中心 023-59221234';
 
 /** The school's IPv6 uplink address: 2001:db8:<school no>:1::1 (documentation prefix). */
 export function uplinkIpv6Bytes(schoolNo: number): number[] {
-  return [0x20, 0x01, 0x0d, 0xb8, (schoolNo >> 8) & 0xff, schoolNo & 0xff, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1];
+  return [
+    0x20,
+    0x01,
+    0x0d,
+    0xb8,
+    (schoolNo >> 8) & 0xff,
+    schoolNo & 0xff,
+    0,
+    1,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    1,
+  ];
 }
 
 function sysNameOf(device: DemoDevice): string {
@@ -69,7 +86,12 @@ export function buildWalk(
     const walk = controllerWalk({
       ...common,
       model: device.model as AcModel,
-      uplink: { fiberPort: 1, mbps: device.model.fiberMbps, alias: school === null ? 'to-metro-core' : 'to-core', peer },
+      uplink: {
+        fiberPort: 1,
+        mbps: device.model.fiberMbps,
+        alias: school === null ? 'to-metro-core' : 'to-core',
+        peer,
+      },
       aps: device.aps,
     });
     return { varbinds: walk.varbinds, uplinkIfIndex: walk.uplinkIfIndex, apTables: walk.apTables };
@@ -79,7 +101,12 @@ export function buildWalk(
   if (device.role === 'access') {
     options = {
       ...common,
-      uplink: { fiberPort: 1, mbps: device.model.fiberMbps, alias: 'to-core', peer: peerOf(core, `to-${device.key}`) },
+      uplink: {
+        fiberPort: 1,
+        mbps: device.model.fiberMbps,
+        alias: 'to-core',
+        peer: peerOf(core, `to-${device.key}`),
+      },
       endpointShare: 0.7,
     };
   } else {
@@ -88,7 +115,12 @@ export function buildWalk(
       .map((d, i) => ({ copperPort: i + 1, alias: `to-${d.key}`, peer: peerOf(d, 'to-core') }));
     options = {
       ...common,
-      uplink: { fiberPort: 1, mbps: uplinkMbps(plan, school.code), alias: UPLINK_ALIAS, peer: metroPeer(county, school) },
+      uplink: {
+        fiberPort: 1,
+        mbps: uplinkMbps(plan, school.code),
+        alias: UPLINK_ALIAS,
+        peer: metroPeer(county, school),
+      },
       links,
       endpointShare: 0.6,
       uplinkIpv6: (plan.ipv6[school.code] ?? 0) >= 1 ? uplinkIpv6Bytes(school.no) : null,

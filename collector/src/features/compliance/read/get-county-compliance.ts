@@ -8,7 +8,7 @@ import { findSettings } from '../settings/queries.ts';
 import { selectRollups, selectSchoolResults, selectTownsOf } from './queries-read.ts';
 import { resolveDay } from './resolve-day.ts';
 import type { CountyCompliance } from './schema.ts';
-import { indicatorRollups, latestComputedAt, toResultView, toSchoolRef } from './views.ts';
+import { indicatorRollups, latestComputedAt, toListedResult } from './views.ts';
 
 /**
  * A county's day: the targets in force with their source sentences, the county and town
@@ -51,6 +51,6 @@ export async function getCountyCompliance({
         ({ target: _t, ...rest }) => rest,
       ),
     })),
-    schools: schools.map((r) => ({ ...toSchoolRef(r), ...toResultView(r) })),
+    schools: schools.map(toListedResult),
   };
 }

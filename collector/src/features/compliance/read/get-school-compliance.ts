@@ -2,7 +2,7 @@ import type { WriteContext } from '../../../context.ts';
 import { countyOrNotFound, schoolOrNotFound } from '../../places/lookups.ts';
 import { addDays } from '../engine/local-time.ts';
 import { INDICATORS } from '../indicators.ts';
-import { selectSchoolResults, selectSchoolTrend } from './queries-read.ts';
+import { selectSchoolResultsWithDetails, selectSchoolTrend } from './queries-read.ts';
 import { resolveDay } from './resolve-day.ts';
 import type { SchoolCompliance } from './schema.ts';
 import { parseDetails, toResultView, toSchoolRef } from './views.ts';
@@ -16,7 +16,11 @@ export async function getSchoolCompliance({
   const school = await schoolOrNotFound(db, input.schoolId);
   const county = await countyOrNotFound(db, school.countyId);
   const day = resolveDay(input.date, clock, county.timezone);
-  const rows = await selectSchoolResults(db, { countyId: county.id, day, schoolId: school.id });
+  const rows = await selectSchoolResultsWithDetails(db, {
+    countyId: county.id,
+    day,
+    schoolId: school.id,
+  });
   const trend = await selectSchoolTrend(db, school.id, addDays(day, 1 - input.days), day);
   return {
     school: {

@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import { sql } from 'kysely';
 import type { Db, RollupDailyResultsTable } from '../../../db/schema.ts';
 import type { Indicator, ResultStatus } from '../indicators.ts';
 
@@ -20,30 +21,56 @@ export const selectRollups = (
   return q.execute();
 };
 
-/** School rows of a day with the school's names, narrowed as asked. */
-export function selectSchoolResults(
-  db: Db,
-  v: {
-    countyId: number;
-    day: string;
-    townId?: number;
-    schoolId?: number;
-    statuses?: readonly ResultStatus[];
-    indicator?: Indicator;
-  },
-) {
+interface SchoolResultFilter {
+  countyId: number;
+  day: string;
+  townId?: number;
+  schoolId?: number;
+  statuses?: readonly ResultStatus[];
+  indicator?: Indicator;
+}
+
+/**
+ * School rows of a day with the school's names, narrowed as asked. The JSON evidence stays
+ * in SQLite: lists need only its `lastReportAt`, and parsing hundreds of evidence objects
+ * in JavaScript was most of the county page's time.
+ */
+export function selectSchoolResults(db: Db, v: SchoolResultFilter) {
+  return schoolResults(db, v).execute();
+}
+
+/** The same rows with their JSON evidence, for one school's page. */
+export function selectSchoolResultsWithDetails(db: Db, v: SchoolResultFilter) {
+  return schoolResults(db, v).select(['r.target_step_id', 'r.computed_at', 'r.details']).execute();
+}
+
+function schoolResults(db: Db, v: SchoolResultFilter) {
   let q = db
     .selectFrom('school_daily_results as r')
     .innerJoin('schools as s', 's.id', 'r.school_id')
-    .selectAll('r')
-    .select(['s.name', 's.code', 's.kind'])
+    .select([
+      'r.school_id',
+      'r.indicator',
+      'r.town_id',
+      'r.value',
+      'r.numerator',
+      'r.denominator',
+      'r.threshold',
+      'r.status',
+      'r.unknown_reason',
+      'r.failing_since',
+      sql<string | null>`json_extract(r.details, '$.lastReportAt')`.as('last_report_at'),
+      's.name',
+      's.code',
+      's.kind',
+    ])
     .where('r.county_id', '=', v.countyId)
     .where('r.day', '=', v.day);
   if (v.townId !== undefined) q = q.where('r.town_id', '=', v.townId);
   if (v.schoolId !== undefined) q = q.where('r.school_id', '=', v.schoolId);
   if (v.statuses !== undefined) q = q.where('r.status', 'in', v.statuses);
   if (v.indicator !== undefined) q = q.where('r.indicator', '=', v.indicator);
-  return q.orderBy('r.town_id').orderBy('s.code').orderBy('r.indicator').execute();
+  return q.orderBy('r.town_id').orderBy('s.code').orderBy('r.indicator');
 }
 
 export type SchoolResultRow = Awaited<ReturnType<typeof selectSchoolResults>>[number];

@@ -4,7 +4,13 @@ import type { Indicator } from '../indicators.ts';
 import { INDICATORS } from '../indicators.ts';
 import type { TargetStepRow } from '../load/queries-targets.ts';
 import type { RollupRow, SchoolResultRow } from './queries-read.ts';
-import type { IndicatorRollup, RollupView, SchoolResultView, TargetView } from './schema.ts';
+import type {
+  CountyCompliance,
+  IndicatorRollup,
+  RollupView,
+  SchoolResultView,
+  TargetView,
+} from './schema.ts';
 
 /* Stored rows turned into the API's shapes. */
 
@@ -40,9 +46,10 @@ export function indicatorRollups(
 ): IndicatorRollup[] {
   const find = (indicator: Indicator, d: string) =>
     rows.find((r) => r.scope_id === scopeId && r.indicator === indicator && r.day === d);
+  const previous = addDays(day, -1);
   return INDICATORS.map((indicator) => {
     const now = find(indicator, day);
-    const before = find(indicator, addDays(day, -1));
+    const before = find(indicator, previous);
     const change =
       now === undefined || before === undefined
         ? null
@@ -72,7 +79,31 @@ export function toResultView(r: SchoolResultRow): SchoolResultView {
     threshold: r.threshold,
     unknownReason: r.unknown_reason,
     failingSince: r.failing_since,
-    lastReportAt: lastReportOf(r.details),
+    lastReportAt: typeof r.last_report_at === 'string' ? r.last_report_at : null,
+  };
+}
+
+/**
+ * A school's row in the county list: its reference and its result in one object, written
+ * out rather than spread, which for a list of hundreds cost milliseconds.
+ */
+export function toListedResult(r: SchoolResultRow): CountyCompliance['schools'][number] {
+  return {
+    schoolId: r.school_id,
+    name: r.name,
+    code: r.code,
+    townId: r.town_id,
+    kind: r.kind,
+    teachingPoint: isTeachingPoint(r.kind),
+    indicator: r.indicator,
+    status: r.status,
+    value: r.value,
+    numerator: r.numerator,
+    denominator: r.denominator,
+    threshold: r.threshold,
+    unknownReason: r.unknown_reason,
+    failingSince: r.failing_since,
+    lastReportAt: typeof r.last_report_at === 'string' ? r.last_report_at : null,
   };
 }
 
@@ -97,11 +128,6 @@ export function parseDetails(details: string | null): Record<string, unknown> | 
   if (details === null) return null;
   const parsed: unknown = JSON.parse(details);
   return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : null;
-}
-
-function lastReportOf(details: string | null): string | null {
-  const at = parseDetails(details)?.['lastReportAt'];
-  return typeof at === 'string' ? at : null;
 }
 
 export const latestComputedAt = (rows: readonly { computed_at: string }[]): string | null =>

@@ -14,6 +14,9 @@ import type { CollectorProcess } from '../support/collector-process.ts';
 import { TEST_ADMIN, freeTcpPort, startCollectorProcess } from '../support/collector-process.ts';
 import { freeUdpPort } from '../support/free-port.ts';
 import { REPO_ROOT } from '../support/paths.ts';
+import { CHROMIUM, hasChromium } from '../browser/world.ts';
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
 
 /*
  * `npm start -- --once`: the demo county created, back-filled two days through the
@@ -172,6 +175,40 @@ describe('npm start: the demo county', () => {
     for (const indicator of ['room_coverage', 'has_wireless', 'full_coverage'] as const) {
       const rollup = actual.indicators.find((i) => i.indicator === indicator)?.rollup;
       expect(rollup, indicator).toMatchObject(expected.county[indicator]);
+    }
+  });
+
+  it.skipIf(!hasChromium)('renders the county page in Chromium for the demo login', async () => {
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+    });
+    try {
+      const page = await browser.newPage({
+        viewport: { width: 1366, height: 768 },
+        locale: 'zh-CN',
+      });
+      await page.goto(new URL('login', collector.url).href);
+      await page.fill('#username', 'demo-admin');
+      await page.fill('#password', 'xiaowang-demo');
+      await page.click('form[data-testid=login-form] button[type=submit]');
+      await page.waitForLoadState('networkidle');
+      expect(page.url()).toContain(`/counties/${doc.countyId}`);
+      const day = addDays(doc.today, -1);
+      const response = await page.goto(
+        new URL(`counties/${doc.countyId}?date=${day}`, collector.url).href,
+      );
+      expect(response?.status()).toBe(200);
+      expect(await page.locator('[data-testid=towns] tbody tr').count()).toBe(county.towns.length);
+      expect(await page.locator('[data-testid=failing-schools] tbody tr').count()).toBeGreaterThan(
+        0,
+      );
+      await expect.poll(() => page.locator('.chart[data-rendered=true]').count()).toBe(1);
+      const shots = path.join(REPO_ROOT, 'test-output', 'screenshots');
+      mkdirSync(shots, { recursive: true });
+      await page.screenshot({ path: path.join(shots, 'demo-county.png'), fullPage: true });
+    } finally {
+      await browser.close();
     }
   });
 });

@@ -232,11 +232,9 @@ function uplinkSection(p: Page, d: SchoolPageData): Html {
 }
 
 function designateForm(p: Page, d: SchoolPageData): Html {
-  const designated = new Set(
-    d.uplinks.uplinks
-      .filter((u) => u.how === 'designated')
-      .map((u) => `${u.deviceId}:${u.ifIndex}`),
-  );
+  // The port in use, designated or inferred, is preselected: confirming it is one click.
+  const inUse = new Set(d.uplinks.uplinks.map((u) => `${u.deviceId}:${u.ifIndex}`));
+  const designated = d.uplinks.uplinks.some((u) => u.how === 'designated');
   return html`<form
       method="post"
       action="/schools/${d.school.id}/uplink"
@@ -257,7 +255,7 @@ function designateForm(p: Page, d: SchoolPageData): Html {
                     (i) =>
                       html`<option
                         value="${device.id}:${i.ifIndex}"
-                        ${designated.has(`${device.id}:${i.ifIndex}`) ? 'selected' : ''}
+                        ${inUse.has(`${device.id}:${i.ifIndex}`) ? 'selected' : ''}
                       >
                         ${i.ifName ?? i.ifDescr ?? i.ifIndex}${i.ifAlias ? ` (${i.ifAlias})` : ''} ·
                         ${p.fmt.mbps(i.speedMbps)}
@@ -275,7 +273,7 @@ function designateForm(p: Page, d: SchoolPageData): Html {
       </div>
     </form>
     ${
-      designated.size > 0
+      designated
         ? html`<form
             method="post"
             action="/schools/${d.school.id}/uplink/clear"

@@ -1,9 +1,10 @@
 import type { MessageKey } from '@xiaowang/shared';
 import type { Indicator, ResultStatus, UnknownReason } from '../features/compliance/indicators.ts';
 import type { IndicatorRollup, TargetView } from '../features/compliance/read/schema.ts';
+import type { RollupTrend } from '../features/compliance/read/get-rollup-trend.ts';
 import { INDICATOR_UNITS } from '../features/targets/indicator-units.ts';
 import type { Html } from './html.ts';
-import { html } from './html.ts';
+import { html, jsonScript } from './html.ts';
 import type { Page } from './page.ts';
 
 /* Small pieces shared by the pages: status badges, figures in their unit, KPI tiles. */
@@ -149,4 +150,25 @@ export function emptyRow(p: Page, columns: number, key: MessageKey = 'web.none')
   return html`<tr>
     <td colspan="${columns}" class="muted">${p.t(key)}</td>
   </tr>`;
+}
+
+/** A county's or town's daily figures as lines, one per indicator that has any value. */
+export function trendChart(p: Page, trend: RollupTrend): Html {
+  const title = p.t('web.trend.title', { days: trend.days.length });
+  return html`<h2>${title}</h2>
+    <div class="card">
+      <div
+        class="chart"
+        data-chart="trend"
+        data-source="trend-data"
+        role="img"
+        aria-label="${title}"
+      ></div>
+      ${jsonScript('trend-data', {
+        days: trend.days,
+        series: trend.series
+          .filter((s) => s.values.some((v) => v !== null))
+          .map((s) => ({ name: indicatorName(p, s.indicator), values: s.values })),
+      })}
+    </div>`;
 }

@@ -3,7 +3,7 @@ import type { Indicator, ResultStatus } from '../../features/compliance/indicato
 import type { CountyCompliance } from '../../features/compliance/read/schema.ts';
 import type { RollupTrend } from '../../features/compliance/read/get-rollup-trend.ts';
 import type { Html } from '../html.ts';
-import { html, jsonScript } from '../html.ts';
+import { html } from '../html.ts';
 import {
   changeText,
   emptyRow,
@@ -13,6 +13,7 @@ import {
   schoolValue,
   statusBadge,
   table,
+  trendChart,
   targetsInForce,
 } from '../components.ts';
 import { layout } from '../layout.ts';
@@ -59,22 +60,7 @@ export function countyPage(p: Page, d: CountyPageData): Html {
       ${c.indicators.filter((r) => r.target !== null || r.rollup !== null).map((r) => kpiTile(p, r, r.target))}
     </div>
 
-    <h2>${p.t('web.trend.title', { days: d.trend.days.length })}</h2>
-    <div class="card">
-      <div
-        class="chart"
-        data-chart="trend"
-        data-source="trend-data"
-        role="img"
-        aria-label="${p.t('web.trend.title', { days: d.trend.days.length })}"
-      ></div>
-      ${jsonScript('trend-data', {
-        days: d.trend.days,
-        series: d.trend.series
-          .filter((s) => s.values.some((v) => v !== null))
-          .map((s) => ({ name: indicatorName(p, s.indicator), values: s.values })),
-      })}
-    </div>
+    ${trendChart(p, d.trend)}
 
     <h2>${p.t('web.towns.title')}</h2>
     ${townTable(p, c)}

@@ -1,7 +1,7 @@
 import type { RollupTrend } from '../../features/compliance/read/get-rollup-trend.ts';
 import type { TownCompliance } from '../../features/compliance/read/schema.ts';
 import type { Html } from '../html.ts';
-import { html, jsonScript } from '../html.ts';
+import { html } from '../html.ts';
 import {
   indicatorName,
   kpiTile,
@@ -9,6 +9,7 @@ import {
   schoolValue,
   statusBadge,
   table,
+  trendChart,
 } from '../components.ts';
 import { layout } from '../layout.ts';
 import type { Page } from '../page.ts';
@@ -37,22 +38,7 @@ export function townPage(
     </form>
     <h2>${p.t('web.kpi.title')}</h2>
     <div class="grid">${shown.map((r) => kpiTile(p, r, r.target))}</div>
-    <h2>${p.t('web.trend.title', { days: d.trend.days.length })}</h2>
-    <div class="card">
-      <div
-        class="chart"
-        data-chart="trend"
-        data-source="trend-data"
-        role="img"
-        aria-label="${p.t('web.trend.title', { days: d.trend.days.length })}"
-      ></div>
-      ${jsonScript('trend-data', {
-        days: d.trend.days,
-        series: d.trend.series
-          .filter((s) => s.values.some((v) => v !== null))
-          .map((s) => ({ name: indicatorName(p, s.indicator), values: s.values })),
-      })}
-    </div>
+    ${trendChart(p, d.trend)}
     <h2>${p.t('web.town.schools', { count: t.schools.length })}</h2>
     ${table(
       [p.t('web.school'), ...shown.map((r) => indicatorName(p, r.indicator))],

@@ -46,7 +46,12 @@ import { parseInput, readParams, readQuery } from '../http/validate.ts';
 import type { Html } from './html.ts';
 import { signedIn } from './guard.ts';
 import { LANG_COOKIE, localPath, pageOf } from './page.ts';
-import { countyPage } from './pages/county.ts';
+import { countyFigures, countyPage } from './pages/county.ts';
+import type { CountyFigures } from './pages/county.ts';
+import { RenderCache } from './page-cache.ts';
+import { getCountyDayVersion } from '../features/compliance/read/get-county-day-version.ts';
+import { resolveDay } from '../features/compliance/read/resolve-day.ts';
+import { getComplianceSettings } from '../features/compliance/settings/get-settings.ts';
 import { digestStatusBlock } from './pages/digest.ts';
 import { getDigestStatus } from '../features/digest/get-digest-status.ts';
 import { devicePage } from './pages/device.ts';
@@ -63,6 +68,8 @@ const idParams = z.object({ id });
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'compliance.validation.day' });
 const dateQuery = z.object({ date: day.optional() });
 const TREND_DAYS = 30;
+/** Rendered county figures: a county × day × language, each a few hundred KiB at most. */
+const FIGURES_CACHE_ENTRIES = 32;
 
 type Ctx = Context<AppEnv>;
 const UPLINK_DAYS = 7;
@@ -71,6 +78,7 @@ const UPLINK_DAYS = 7;
 export function pageRoutes(deps: FeatureDeps): Hono<AppEnv> {
   const { db, clock } = deps;
   const app = new Hono<AppEnv>();
+  const countyFiguresCache = new RenderCache<CountyFigures>(FIGURES_CACHE_ENTRIES);
 
   app.get('/', (c) => {
     const principal = signedIn(c);
@@ -100,31 +108,32 @@ export function pageRoutes(deps: FeatureDeps): Hono<AppEnv> {
     const query = readQuery(c, dateQuery);
     const date =
       query.date ?? (await getLatestComputedDay({ db, input: { countyId } })) ?? undefined;
-    const compliance = await getCountyCompliance({
+    const day = resolveDay(date, clock, county.timezone);
+    const p = pageOf(c, county.timezone);
+    const version = await getCountyDayVersion({
       db,
-      clock,
-      input: { countyId, ...(date === undefined ? {} : { date }) },
+      input: { countyId, day, trendDays: TREND_DAYS },
     });
-    const trend = await getRollupTrend({
-      db,
-      input: {
-        countyId,
-        scope: 'county',
-        scopeId: countyId,
-        toDay: compliance.date,
-        days: TREND_DAYS,
-      },
-    });
-    const staleBefore = clock().getTime() - compliance.settings.staleWindowHours * 3600_000;
+    const key = `${countyId}|${day}|${p.lang}|${version}`;
+    let figures = countyFiguresCache.get(key);
+    if (figures === undefined) {
+      const compliance = await getCountyCompliance({ db, clock, input: { countyId, date: day } });
+      const trend = await getRollupTrend({
+        db,
+        input: { countyId, scope: 'county', scopeId: countyId, toDay: day, days: TREND_DAYS },
+      });
+      figures = await countyFigures(p, compliance, trend);
+      countyFiguresCache.set(key, figures);
+    }
+    const settings = await getComplianceSettings({ db, input: { countyId } });
+    const staleBefore = clock().getTime() - settings.staleWindowHours * 3600_000;
     const staleAgents = await listStaleAgents({
       db,
       input: { countyId, before: new Date(staleBefore) },
     });
-    const p = pageOf(c, county.timezone);
     return c.html(
       countyPage(p, {
-        compliance,
-        trend,
+        figures,
         staleAgents,
         canAdmin: canAdminCounty(p.principal, countyId),
         extra: digestStatusBlock(p, await getDigestStatus({ db, clock, input: { countyId } })),

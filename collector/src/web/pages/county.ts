@@ -3,7 +3,7 @@ import type { Indicator, ResultStatus } from '../../features/compliance/indicato
 import type { CountyCompliance } from '../../features/compliance/read/schema.ts';
 import type { RollupTrend } from '../../features/compliance/read/get-rollup-trend.ts';
 import type { Html } from '../html.ts';
-import { html } from '../html.ts';
+import { html, raw } from '../html.ts';
 import {
   changeText,
   emptyRow,
@@ -19,18 +19,64 @@ import {
 import { layout } from '../layout.ts';
 import type { Page } from '../page.ts';
 
+/** The part of the county page that depends only on the day's stored figures: cacheable. */
+export interface CountyFigures {
+  readonly countyId: number;
+  readonly name: string;
+  readonly date: string;
+  readonly computedAt: string | null;
+  /** Targets, KPI tiles, trend, towns and the failing list, rendered. */
+  readonly html: string;
+}
+
 export interface CountyPageData {
-  readonly compliance: CountyCompliance;
-  readonly trend: RollupTrend;
+  readonly figures: CountyFigures;
   readonly staleAgents: readonly Agent[];
   readonly canAdmin: boolean;
   /** Extra blocks from other features (the nightly email's state), already rendered. */
   readonly extra?: Html;
 }
 
+/**
+ * The figures of a county's day as HTML: targets in force, KPI tiles, trend, towns, and the
+ * schools not meeting a target. It depends on nothing but the stored figures and the
+ * reader's language, so it is rendered once per version of the day (web/page-cache.ts).
+ */
+export async function countyFigures(
+  p: Page,
+  c: CountyCompliance,
+  trend: RollupTrend,
+): Promise<CountyFigures> {
+  const d = { trend };
+  const figures = html`
+    <h2>${p.t('web.targets.title')}</h2>
+    ${targetsInForce(p, c.indicators)}
+
+    <h2>${p.t('web.kpi.title')}</h2>
+    <div class="grid">
+      ${c.indicators.filter((r) => r.target !== null || r.rollup !== null).map((r) => kpiTile(p, r, r.target))}
+    </div>
+
+    ${trendChart(p, d.trend)}
+
+    <h2>${p.t('web.towns.title')}</h2>
+    ${townTable(p, c)}
+
+    <h2 id="schools">${p.t('web.county.failing', { count: c.schools.length })}</h2>
+    ${failingTable(p, c)}
+  `;
+  return {
+    countyId: c.countyId,
+    name: c.name,
+    date: c.date,
+    computedAt: c.computedAt,
+    html: String(await figures),
+  };
+}
+
 /** The county overview: targets, KPIs, trends, towns, failing and unknown schools, stale agents. */
 export function countyPage(p: Page, d: CountyPageData): Html {
-  const c = d.compliance;
+  const c = d.figures;
   const ledger = (format: 'csv' | 'xlsx') =>
     `/api/v1/ledger?countyId=${c.countyId}&date=${c.date}&format=${format}`;
   const body = html`
@@ -51,22 +97,7 @@ export function countyPage(p: Page, d: CountyPageData): Html {
       ${d.canAdmin ? html`<a class="button secondary" href="/admin/counties/${c.countyId}">${p.t('web.admin.title')}</a>` : ''}
     </form>
     ${c.computedAt === null ? html`<div class="notice error" role="status"><p>${p.t('web.county.notComputed')}</p></div>` : ''}
-
-    <h2>${p.t('web.targets.title')}</h2>
-    ${targetsInForce(p, c.indicators)}
-
-    <h2>${p.t('web.kpi.title')}</h2>
-    <div class="grid">
-      ${c.indicators.filter((r) => r.target !== null || r.rollup !== null).map((r) => kpiTile(p, r, r.target))}
-    </div>
-
-    ${trendChart(p, d.trend)}
-
-    <h2>${p.t('web.towns.title')}</h2>
-    ${townTable(p, c)}
-
-    <h2 id="schools">${p.t('web.county.failing', { count: c.schools.length })}</h2>
-    ${failingTable(p, c)}
+    ${raw(d.figures.html)}
 
     <h2>${p.t('web.agents.stale', { count: d.staleAgents.length })}</h2>
     ${table(

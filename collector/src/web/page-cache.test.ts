@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { RenderCache } from './page-cache.ts';
+
+describe('RenderCache', () => {
+  it('keeps the most recently used entries and drops the oldest', () => {
+    const cache = new RenderCache<string>(2);
+    cache.set('a', '1');
+    cache.set('b', '2');
+    expect(cache.get('a')).toBe('1');
+    cache.set('c', '3');
+    expect(cache.get('b')).toBeUndefined();
+    expect(cache.get('a')).toBe('1');
+    expect(cache.get('c')).toBe('3');
+    expect(cache.size).toBe(2);
+  });
+});

@@ -1,0 +1,36 @@
+/**
+ * A small least-recently-used map for rendered page parts. Keys carry a version read from
+ * the database on each request (see getCountyDayVersion), so an entry is never served after
+ * the data behind it changed, on this instance or another; old versions simply age out.
+ */
+export class RenderCache<V> {
+  readonly #max: number;
+  readonly #entries = new Map<string, V>();
+
+  constructor(max: number) {
+    this.#max = max;
+  }
+
+  get(key: string): V | undefined {
+    const value = this.#entries.get(key);
+    if (value !== undefined) {
+      this.#entries.delete(key);
+      this.#entries.set(key, value);
+    }
+    return value;
+  }
+
+  set(key: string, value: V): void {
+    this.#entries.delete(key);
+    this.#entries.set(key, value);
+    while (this.#entries.size > this.#max) {
+      const oldest = this.#entries.keys().next();
+      if (oldest.done === true) break;
+      this.#entries.delete(oldest.value);
+    }
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+}

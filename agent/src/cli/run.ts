@@ -57,7 +57,7 @@ export async function runAgent(
   const loop = startAgentLoop({
     config: loaded,
     reloadConfig: () => loadConfig(file),
-    queue: spoolQueue(spool),
+    queue: spoolQueue(spool, { log }),
     gaps: { pending: () => gapsForReport(spool), clear: (ids) => spool.clearGaps(ids) },
     send: (report, config) =>
       sendReport(report, {

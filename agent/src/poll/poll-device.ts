@@ -1,13 +1,13 @@
 import type { DeviceResult, PartError, PollError, PollPart } from '@xiaowang/shared';
 import { CHECKS } from '../checks/index.ts';
 import type { AnyCheck } from '../checks/index.ts';
-import type { PollContext } from '../checks/check.ts';
+import type { PollContext, WalkPlan } from '../checks/check.ts';
 import { pollContext, SYSTEM_OIDS, extractSystem } from '../checks/system.ts';
 import type { SnmpClient } from '../snmp/client.ts';
 import type { SnmpCredentials, SnmpTarget, SnmpTiming } from '../snmp/credentials.ts';
 import type { SnmpError } from '../snmp/errors.ts';
 import { snmpError } from '../snmp/errors.ts';
-import { NetSnmpClient } from '../snmp/net-snmp-client.ts';
+import { createSnmpClient } from '../snmp/create-client.ts';
 import { WalkSet } from '../snmp/walk-set.ts';
 import { mergePlans } from './plan.ts';
 import { buildSnapshot } from './build-snapshot.ts';
@@ -39,8 +39,7 @@ export interface PollDeviceOptions {
 export const DEFAULT_DEVICE_DEADLINE_MS = 60_000;
 const SCALARS_PER_GET = 16;
 
-const defaultFactory: ClientFactory = (target, credentials, timing) =>
-  new NetSnmpClient(target, credentials, timing);
+const defaultFactory: ClientFactory = createSnmpClient;
 
 function toPollError(error: SnmpError): PollError {
   const base = { code: error.code, message: error.message, retryable: error.retryable };
@@ -120,8 +119,27 @@ async function readPlannedData(
   ctx: PollContext,
   checks: readonly AnyCheck[],
 ): Promise<PartError[]> {
-  const partErrors: PartError[] = [];
-  const plan = mergePlans(checks.map((check) => check.plan(ctx)));
+  const plans = checks.map((check) => check.plan(ctx));
+  const plan = mergePlans(plans);
+  if (client.readPlan !== undefined) {
+    const got = await client.readPlan(plan.scalars, plan.subtrees);
+    for (const oid of plan.scalars) {
+      ws.addScalar(oid, got.scalars.get(oid));
+      const error = got.scalarErrors.get(oid);
+      if (error !== undefined) ws.addWalk(oid, [], error);
+    }
+    for (const root of plan.subtrees) {
+      const walk = got.walks.get(root);
+      ws.addWalk(root, walk?.varbinds ?? [], walk?.error);
+    }
+  } else {
+    await readOneByOne(client, ws, plan);
+  }
+  return partErrorsOf(ws, checks, plans);
+}
+
+/** For clients without readPlan: GET the scalars in batches, then one walk per subtree. */
+async function readOneByOne(client: SnmpClient, ws: WalkSet, plan: WalkPlan): Promise<void> {
   let deviceGone: SnmpError | undefined;
 
   for (let i = 0; i < plan.scalars.length; i += SCALARS_PER_GET) {
@@ -150,9 +168,17 @@ async function readPlannedData(
       if (alive === undefined || alive.error !== undefined) deviceGone = result.error;
     }
   }
+}
 
-  for (const check of checks) {
-    const own = check.plan(ctx);
+/** One part error per check and distinct failure, naming the first OID it hit. */
+function partErrorsOf(
+  ws: WalkSet,
+  checks: readonly AnyCheck[],
+  plans: readonly WalkPlan[],
+): PartError[] {
+  const partErrors: PartError[] = [];
+  checks.forEach((check, i) => {
+    const own = plans[i] ?? { scalars: [], subtrees: [] };
     const seen = new Set<string>();
     for (const oid of [...own.subtrees, ...own.scalars]) {
       const error = ws.errorFor(oid);
@@ -162,6 +188,6 @@ async function readPlannedData(
       seen.add(key);
       partErrors.push({ part: check.part, oid, ...toPollError(error) });
     }
-  }
+  });
   return partErrors;
 }

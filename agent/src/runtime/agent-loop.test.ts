@@ -119,6 +119,34 @@ describe('the agent loop', () => {
     expect(events.some((e) => e.event === 'cycle.done')).toBe(true);
   });
 
+  it('outlives a cycle that fails: logs why, still delivers, polls again next interval', async () => {
+    const queue = memoryQueue();
+    const events: string[] = [];
+    let calls = 0;
+    const loop = startAgentLoop({
+      config: config(),
+      reloadConfig: config,
+      queue,
+      backoff: createBackoff(1000, 2000),
+      log: (_level, event) => events.push(event),
+      saveState: () => {
+        throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+      },
+      send: () => Promise.resolve({ kind: 'acked', duplicate: false }),
+      // A fault of ours in one cycle (here the host probes) must not stop the agent,
+      // nor must a state file that cannot be written (a full disk).
+      probeHost: () =>
+        ++calls === 2 ? Promise.reject(new Error('probe bug')) : Promise.resolve(null),
+      sleep: () => Promise.resolve(),
+      maxCycles: 3,
+    });
+    await loop.done;
+    expect(events.filter((e) => e === 'cycle.done')).toHaveLength(2);
+    expect(events).toContain('cycle.failed');
+    expect(events.filter((e) => e === 'state.write_failed')).toHaveLength(3);
+    expect(queue.items).toHaveLength(0);
+  });
+
   it('finishes the cycle in progress when stopped', async () => {
     const queue = memoryQueue();
     const loop = startAgentLoop({

@@ -94,12 +94,21 @@ export function startAgentLoop(deps: AgentLoopDeps): AgentLoop {
     return result.waitMs;
   }
 
-  async function loop(): Promise<void> {
-    let cycles = 0;
-    await sleep(random() * config.config.schedule.jitterSeconds * 1000, stopper.signal);
-    while (!stopper.signal.aborted) {
-      const started = now();
-      const report = await runCycle(config, {
+  /** The state file is for `status`; a full disk must cost it, not the agent. */
+  function saveState(state: AgentState): void {
+    try {
+      deps.saveState(state);
+    } catch (error) {
+      deps.log('warn', 'state.write_failed', {
+        message: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
+
+  /** One cycle's report; a failure of ours is logged and costs this cycle, not the agent. */
+  async function pollOnce(): Promise<Report | undefined> {
+    try {
+      return await runCycle(config, {
         rates,
         now,
         devices: inventory.plan(deps.discovery?.devicesFor(config) ?? config.devices, now()),
@@ -108,29 +117,45 @@ export function startAgentLoop(deps: AgentLoopDeps): AgentLoop {
           ? {}
           : { probeHost: () => deps.probeHost?.(config) ?? Promise.resolve(null) }),
       });
-      await deps.queue.append(report);
-      inventory.record(report.devices, now());
-      const told = report.spoolGaps?.map((g) => g.id) ?? [];
-      if (told.length > 0) await deps.gaps?.clear(told);
-      const ok = report.devices.filter((d) => d.outcome === 'ok').length;
-      deps.log('info', 'cycle.done', {
-        reportId: report.reportId,
-        devicesOk: ok,
-        devicesError: report.devices.length - ok,
-        ms: now() - started,
+    } catch (error) {
+      deps.log('error', 'cycle.failed', {
+        message: error instanceof Error ? error.message.slice(0, 2000) : String(error),
       });
+      return undefined;
+    }
+  }
+
+  async function loop(): Promise<void> {
+    let cycles = 0;
+    await sleep(random() * config.config.schedule.jitterSeconds * 1000, stopper.signal);
+    while (!stopper.signal.aborted) {
+      const started = now();
+      const report = await pollOnce();
+      const ok = report?.devices.filter((d) => d.outcome === 'ok').length ?? 0;
+      if (report !== undefined) {
+        await deps.queue.append(report);
+        inventory.record(report.devices, now());
+        const told = report.spoolGaps?.map((g) => g.id) ?? [];
+        if (told.length > 0) await deps.gaps?.clear(told);
+        deps.log('info', 'cycle.done', {
+          reportId: report.reportId,
+          devicesOk: ok,
+          devicesError: report.devices.length - ok,
+          ms: now() - started,
+        });
+      }
       let waitMs = await deliver();
-      deps.saveState({
+      saveState({
         pid: process.pid,
-        lastPollAt: report.pollFinishedAt,
+        lastPollAt: report?.pollFinishedAt ?? new Date(now()).toISOString(),
         lastPollDurationMs: now() - started,
         devicesOk: ok,
-        devicesError: report.devices.length - ok,
+        devicesError: (report?.devices.length ?? 0) - ok,
         lastDeliveryAt,
         lastDeliveryError,
         pendingReports: await deps.queue.count(),
       });
-      await deps.discovery?.afterCycle(report, config);
+      if (report !== undefined) await deps.discovery?.afterCycle(report, config);
       cycles++;
       if (deps.maxCycles !== undefined && cycles >= deps.maxCycles) break;
       const nextCycle = started + config.config.schedule.pollIntervalSeconds * 1000;

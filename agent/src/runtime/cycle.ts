@@ -3,6 +3,7 @@ import type { LoadedConfig } from '../config/load-config.ts';
 import type { DeviceTarget } from '../poll/poll-device.ts';
 import { pollDevices } from '../poll/poll-many.ts';
 import { buildReport } from '../report/build-report.ts';
+import { fitHostProbes, fitToContract } from './fit-to-contract.ts';
 import type { RateState } from './rate-state.ts';
 
 export interface CycleDeps {
@@ -18,7 +19,8 @@ export interface CycleDeps {
 
 /**
  * One poll cycle: every configured device with bounded concurrency and its own deadline,
- * rates from the previous cycle's counters, then one report parsed against the contract.
+ * rates from the previous cycle's counters, then one report parsed against the contract
+ * (device values it cannot carry are cut or refused per device, never the whole report).
  */
 export async function runCycle(loaded: LoadedConfig, deps: CycleDeps): Promise<Report> {
   const now = deps.now ?? Date.now;
@@ -34,12 +36,12 @@ export async function runCycle(loaded: LoadedConfig, deps: CycleDeps): Promise<R
     deps.probeHost?.() ?? Promise.resolve(null),
   ]);
   const readAt = now();
-  const devices = results.map((r) => deps.rates.apply(r, readAt));
+  const devices = results.map((r) => fitToContract(deps.rates.apply(r, readAt)));
   return buildReport({
     devices,
     pollStartedAt: started,
     pollFinishedAt: new Date(now()),
-    host,
+    host: fitHostProbes(host),
     spoolGaps: deps.spoolGaps?.() ?? [],
     ...(loaded.config.name === undefined ? {} : { agentHostname: loaded.config.name }),
   });

@@ -2,7 +2,20 @@ import type { DeviceResult } from '@xiaowang/shared';
 import { describe, expect, it } from 'vitest';
 import { RateState } from './rate-state.ts';
 
-function result(upTime: number, inOctets: string, outOctets: string): DeviceResult {
+interface RowOptions {
+  readonly is64?: boolean;
+  readonly ifSpeed?: number | null;
+  readonly ifHighSpeed?: number | null;
+  readonly speedSuspect?: string | null;
+}
+
+function result(
+  upTime: number,
+  inOctets: string,
+  outOctets: string,
+  o: RowOptions = {},
+): DeviceResult {
+  const ifHighSpeed = o.ifHighSpeed === undefined ? 1000 : o.ifHighSpeed;
   const row = {
     ifIndex: 7,
     ifName: 'XGE0/0/1',
@@ -10,16 +23,16 @@ function result(upTime: number, inOctets: string, outOctets: string): DeviceResu
     ifAlias: null,
     ifType: 6,
     ifTypeName: 'ethernetCsmacd',
-    ifSpeedMbps: 1000,
-    ifSpeed: null,
-    ifHighSpeed: 1000,
-    speedSuspect: null,
+    ifSpeedMbps: ifHighSpeed,
+    ifSpeed: o.ifSpeed ?? null,
+    ifHighSpeed,
+    speedSuspect: o.speedSuspect ?? null,
     ifAdminStatus: 'up' as const,
     ifOperStatus: 'up' as const,
     ifPhysAddress: null,
     inOctets,
     outOctets,
-    octetsAre64bit: true,
+    octetsAre64bit: o.is64 ?? true,
     ifLastChange: null,
     ifCounterDiscontinuityTime: null,
   };
@@ -76,5 +89,37 @@ describe('RateState', () => {
     });
     const rebooted = state.apply(result(500, '99999999999', '5'), t0 + 600_000);
     expect(rebooted.outcome === 'ok' && rebooted.rates?.[0]?.dropped).toBe('device-restarted');
+  });
+
+  it('drops the delta when the counters changed width (an ifXTable walk cut short)', () => {
+    const state = new RateState();
+    const t0 = Date.UTC(2026, 10, 27, 2);
+    const port = { ifHighSpeed: 100 };
+    const big = String(2n ** 40n);
+    state.apply(result(100_000, big, big, port), t0);
+    // This time only ifTable came back: the same port's 32-bit counters.
+    const narrow = String((2n ** 40n % 2n ** 32n) + 1000n);
+    const cut = state.apply(
+      result(130_000, narrow, narrow, { ...port, is64: false }),
+      t0 + 300_000,
+    );
+    expect(cut.outcome === 'ok' && cut.rates?.[0]?.dropped).toBe('counter-discontinuity');
+    const wide = state.apply(result(160_000, big, big, port), t0 + 600_000);
+    expect(wide.outcome === 'ok' && wide.rates?.[0]?.dropped).toBe('counter-discontinuity');
+  });
+
+  it('judges rates against ifSpeed when ifHighSpeed was sent in bit/s', () => {
+    const state = new RateState();
+    const t0 = Date.UTC(2026, 10, 27, 2);
+    // A 100M port whose ifHighSpeed says 100000000: "Mbit/s" that cannot be true.
+    const lying = {
+      ifSpeed: 100_000_000,
+      ifHighSpeed: 100_000_000,
+      speedSuspect: 'ifHighSpeed equals ifSpeed (100000000); sent in bit/s',
+    };
+    state.apply(result(100_000, '5000', '5000', lying), t0);
+    // 10 GB in five minutes is 267 Mbit/s: impossible on this port, whatever ifHighSpeed says.
+    const glitch = state.apply(result(130_000, '10000005000', '5000', lying), t0 + 300_000);
+    expect(glitch.outcome === 'ok' && glitch.rates?.[0]?.dropped).toBe('rate-above-port-speed');
   });
 });

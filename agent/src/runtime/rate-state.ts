@@ -1,7 +1,19 @@
-import type { DeviceResult, InterfaceRate } from '@xiaowang/shared';
+import type { DeviceResult, InterfaceRate, InterfaceRow } from '@xiaowang/shared';
 import { counterFromString } from '@xiaowang/shared';
 import type { CounterReading } from '../rates/counter-delta.ts';
 import { computeRate } from '../rates/counter-delta.ts';
+
+const IF_SPEED_SATURATED = 4_294_967_295;
+
+/**
+ * The speed to judge a rate against: ifHighSpeed, unless the device sent it in bit/s, then
+ * ifSpeed when it is a real figure; null (no speed check) when neither can be believed.
+ */
+function trustedSpeedMbps(row: InterfaceRow): number | null {
+  if (row.speedSuspect === null) return row.ifSpeedMbps;
+  const bits = row.ifSpeed;
+  return bits !== null && bits > 0 && bits < IF_SPEED_SATURATED ? bits / 1e6 : null;
+}
 
 /**
  * Remembers each interface's last counter reading between cycles and attaches rates to
@@ -24,7 +36,7 @@ export class RateState {
         outOctets: row.outOctets === null ? null : counterFromString(row.outOctets),
         is64bit: row.octetsAre64bit,
         discontinuity: row.ifCounterDiscontinuityTime,
-        speedMbps: row.ifSpeedMbps,
+        speedMbps: trustedSpeedMbps(row),
       };
       const key = `${device}#${row.ifIndex}`;
       const previous = this.#last.get(key);
@@ -40,7 +52,12 @@ export class RateState {
         });
         continue;
       }
-      const rate = computeRate(previous, reading);
+      // A walk of ifXTable cut short leaves only ifTable's 32-bit counters for this port; a
+      // delta between the two widths is meaningless (negative, or a spike).
+      const rate =
+        previous.is64bit === reading.is64bit
+          ? computeRate(previous, reading)
+          : ({ ok: false, reason: 'counter-discontinuity' } as const);
       rates.push(
         rate.ok
           ? {

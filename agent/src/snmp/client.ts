@@ -26,6 +26,13 @@ export interface WalkOptions {
   readonly maxRows?: number;
 }
 
+/** What `readPlan` brings back: each scalar (undefined when absent) and each walk. */
+export interface PlanReadResult {
+  readonly scalars: ReadonlyMap<string, Varbind | undefined>;
+  readonly scalarErrors: ReadonlyMap<string, SnmpError>;
+  readonly walks: ReadonlyMap<string, WalkResult>;
+}
+
 /**
  * The narrow interface every check talks to. `net-snmp-client.ts` implements it over UDP;
  * tests can use any object of this shape.
@@ -33,6 +40,15 @@ export interface WalkOptions {
 export interface SnmpClient {
   get(oids: readonly string[]): Promise<GetResult>;
   walk(subtree: string, options?: WalkOptions): Promise<WalkResult>;
+  /**
+   * Reads a poll's scalars and subtrees together, sharing requests between them. Optional:
+   * without it the poller GETs the scalars and walks one subtree at a time.
+   */
+  readPlan?(
+    scalars: readonly string[],
+    subtrees: readonly string[],
+    options?: WalkOptions,
+  ): Promise<PlanReadResult>;
   readonly stats: SnmpStats;
   close(): void;
 }

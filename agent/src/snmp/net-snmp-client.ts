@@ -225,7 +225,7 @@ export class NetSnmpClient implements SnmpClient {
         const varbinds = outcome.value.map((vb) =>
           snmp.isVarbindError(vb) ? undefined : convert(vb),
         );
-        this.stats.varbinds += varbinds.length;
+        this.stats.varbinds += varbinds.filter((vb) => vb !== undefined).length;
         return { varbinds };
       }
       if (outcome.error.code === 'TIMEOUT' && attempt < this.#timing.retries) {
@@ -282,10 +282,12 @@ export class NetSnmpClient implements SnmpClient {
       const first = outcome.value[0];
       const column = first === undefined ? [] : Array.isArray(first) ? first : [first];
       if (column.length === 0) return { varbinds: out };
-      let previous = out.length > 0 ? out[out.length - 1]?.oid : undefined;
+      // Order is checked against the OID asked from, before the subtree: a step back that
+      // lands outside the subtree is a loop with rows unread, not the end of the table.
+      let previous = cursor;
       for (const raw of column) {
-        if (snmp.isVarbindError(raw) || !isUnder(raw.oid, root)) return { varbinds: out };
-        if (previous !== undefined && compareOids(raw.oid, previous) <= 0) {
+        if (snmp.isVarbindError(raw)) return { varbinds: out };
+        if (compareOids(raw.oid, previous) <= 0) {
           return {
             varbinds: out,
             error: snmpError(
@@ -294,6 +296,7 @@ export class NetSnmpClient implements SnmpClient {
             ),
           };
         }
+        if (!isUnder(raw.oid, root)) return { varbinds: out };
         const vb = convert(raw);
         previous = raw.oid;
         if (vb === undefined) continue;
@@ -306,7 +309,7 @@ export class NetSnmpClient implements SnmpClient {
           };
         }
       }
-      cursor = previous ?? cursor;
+      cursor = previous;
     }
   }
 

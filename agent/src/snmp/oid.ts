@@ -21,8 +21,13 @@ export function isUnder(oid: string, prefix: string): boolean {
  */
 export function compareOids(a: string, b: string): number {
   if (a === b) return 0;
-  let i = 0;
-  let j = 0;
+  // Skip the common text, then back up to the start of the arc where they part.
+  let start = 0;
+  const n = Math.min(a.length, b.length);
+  while (start < n && a.charCodeAt(start) === b.charCodeAt(start)) start++;
+  while (start > 0 && a.charCodeAt(start - 1) !== 46) start--;
+  let i = start;
+  let j = start;
   for (;;) {
     const aEnd = i >= a.length;
     const bEnd = j >= b.length;

@@ -1,21 +1,33 @@
 import type { SnmpError } from './errors.ts';
-import { compareOids, indexAfter, isUnder, normaliseOid } from './oid.ts';
+import { compareOids, isUnder, normaliseOid } from './oid.ts';
 import type { Varbind } from './varbind.ts';
 
 /** One column of a conceptual table: index text (dotted sub-ids after entry.column) → value. */
 export type Column = ReadonlyMap<string, Varbind>;
+/** A table's columns: column number → (index text → varbind). */
+export type Table = ReadonlyMap<number, Column>;
+
+interface Walk {
+  readonly varbinds: readonly Varbind[];
+  readonly error?: SnmpError;
+}
 
 /**
  * What one poll read: the subtrees it walked and the scalars it fetched. Checks read only
  * from here, so a check can be tested with any set of varbinds and the poller walks each
- * subtree once even when several checks need it.
+ * subtree once even when several checks need it. Subtrees and tables are computed once per
+ * prefix and kept until the set changes; what it returns must not be modified.
  */
 export class WalkSet {
-  readonly #walks = new Map<string, { varbinds: readonly Varbind[]; error?: SnmpError }>();
+  readonly #walks = new Map<string, Walk>();
   readonly #scalars = new Map<string, Varbind | undefined>();
+  readonly #subtrees = new Map<string, readonly Varbind[]>();
+  readonly #tables = new Map<string, Table>();
 
   addWalk(root: string, varbinds: readonly Varbind[], error?: SnmpError): void {
     this.#walks.set(normaliseOid(root), error === undefined ? { varbinds } : { varbinds, error });
+    this.#subtrees.clear();
+    this.#tables.clear();
   }
 
   addScalar(oid: string, varbind: Varbind | undefined): void {
@@ -56,14 +68,30 @@ export class WalkSet {
   }
 
   /** Every varbind below `prefix`, in OID order. */
-  subtree(prefix: string): Varbind[] {
+  subtree(prefix: string): readonly Varbind[] {
     const key = normaliseOid(prefix);
-    const out: Varbind[] = [];
-    for (const [root, walk] of this.#walks) {
-      if (root === key || isUnder(root, key) || isUnder(key, root)) {
-        for (const vb of walk.varbinds) if (isUnder(vb.oid, key)) out.push(vb);
-      }
+    let found = this.#subtrees.get(key);
+    if (found === undefined) {
+      found = this.#collect(key);
+      this.#subtrees.set(key, found);
     }
+    return found;
+  }
+
+  #collect(key: string): readonly Varbind[] {
+    const roots = [...this.#walks.keys()].filter(
+      (root) => root === key || isUnder(root, key) || isUnder(key, root),
+    );
+    if (roots.length === 1 && roots[0] === key) return this.#walks.get(key)?.varbinds ?? [];
+    roots.sort(compareOids);
+    // Walks are in OID order, so disjoint roots in order need no sort; nested ones do.
+    const disjoint = roots.every((root, i) => i === 0 || !isUnder(root, roots[i - 1] ?? ''));
+    const out: Varbind[] = [];
+    for (const root of roots) {
+      for (const vb of this.#walks.get(root)?.varbinds ?? [])
+        if (isUnder(vb.oid, key)) out.push(vb);
+    }
+    if (disjoint) return out;
     out.sort((a, b) => compareOids(a.oid, b.oid));
     // Two overlapping walks may hold the same OID; keep one.
     return out.filter((vb, i) => i === 0 || out[i - 1]?.oid !== vb.oid);
@@ -75,28 +103,61 @@ export class WalkSet {
   }
 
   /** A table's columns: column number → (index text → varbind). */
-  table(entryOid: string): Map<number, Map<string, Varbind>> {
+  table(entryOid: string): Table {
     const entry = normaliseOid(entryOid);
+    let found = this.#tables.get(entry);
+    if (found === undefined) {
+      found = this.#buildTable(entry);
+      this.#tables.set(entry, found);
+    }
+    return found;
+  }
+
+  #buildTable(entry: string): Table {
     const columns = new Map<number, Map<string, Varbind>>();
+    const start = entry.length + 1;
+    let last = -1;
+    let col: Map<string, Varbind> | undefined;
     for (const vb of this.subtree(entry)) {
-      const sub = indexAfter(vb.oid, entry);
-      if (sub === undefined || sub.length < 2) continue;
-      const column = sub[0] ?? 0;
-      const index = vb.oid.slice(entry.length + 1 + String(column).length + 1);
-      let col = columns.get(column);
-      if (col === undefined) {
-        col = new Map();
-        columns.set(column, col);
+      const oid = vb.oid;
+      let column = 0;
+      let i = start;
+      for (; i < oid.length; i++) {
+        const c = oid.charCodeAt(i);
+        if (c === 46) break;
+        column = column * 10 + (c - 48);
       }
-      col.set(index, vb);
+      // A varbind right at entry.column has no index: not a table cell.
+      if (i >= oid.length - 1) continue;
+      if (column !== last || col === undefined) {
+        col = columns.get(column);
+        if (col === undefined) {
+          col = new Map();
+          columns.set(column, col);
+        }
+        last = column;
+      }
+      col.set(oid.slice(i + 1), vb);
     }
     return columns;
   }
 
   /** Every row index that appears in any column of the table, in OID order. */
-  static rowIndexes(table: ReadonlyMap<number, Column>): string[] {
+  static rowIndexes(table: Table): string[] {
+    const columns = [...table.values()];
+    const [first] = columns;
+    if (first === undefined) return [];
+    // Each column is in walk (OID) order; when no column has a row the first lacks, its keys are the answer.
+    const keys = [...first.keys()];
+    const inOrder = keys.every((k, i) => i === 0 || compareOids(keys[i - 1] ?? '', k) < 0);
+    if (
+      inOrder &&
+      columns.every((col) => col === first || [...col.keys()].every((k) => first.has(k)))
+    ) {
+      return keys;
+    }
     const seen = new Set<string>();
-    for (const col of table.values()) for (const index of col.keys()) seen.add(index);
+    for (const col of columns) for (const index of col.keys()) seen.add(index);
     return [...seen].sort(compareOids);
   }
 }

@@ -14,6 +14,8 @@ export interface DeviceFaults {
   readonly dropEveryNth?: number;
   /** From this OID on, GETNEXT/GETBULK keep returning the first OID at or after it. */
   readonly loopAt?: string;
+  /** From this OID on, GETNEXT/GETBULK answer with an OID before the one asked for. */
+  readonly backwardsAt?: string;
   /** Answers tooBig instead of a response carrying more than this many varbinds. */
   readonly tooBigOverVarbinds?: number;
   /** Silently drops a response longer than this many bytes. */
@@ -41,7 +43,7 @@ const COUNT_FIELDS = [
   'maxResponseBytes',
 ] as const;
 
-function checkFaults(faults: DeviceFaults): Uint32Array | undefined {
+function checkFaults(faults: DeviceFaults): void {
   for (const field of COUNT_FIELDS) {
     const value = faults[field];
     const min = field === 'dropEveryNth' ? 1 : 0;
@@ -49,9 +51,15 @@ function checkFaults(faults: DeviceFaults): Uint32Array | undefined {
       throw new RangeError(`fault ${field} must be an integer >= ${min}, got ${value}`);
     }
   }
-  if (faults.loopAt === undefined) return undefined;
-  const subs = parseOidText(faults.loopAt);
-  if (subs === undefined) throw new RangeError(`fault loopAt is not an OID: ${faults.loopAt}`);
+}
+
+function faultOid(
+  field: 'loopAt' | 'backwardsAt',
+  text: string | undefined,
+): Uint32Array | undefined {
+  if (text === undefined) return undefined;
+  const subs = parseOidText(text);
+  if (subs === undefined) throw new RangeError(`fault ${field} is not an OID: ${text}`);
   return subs;
 }
 
@@ -62,6 +70,7 @@ export class SimDevice {
   readonly #clock: () => number;
   #faults: DeviceFaults = {};
   #loopSubs: Uint32Array | undefined;
+  #backwardsSubs: Uint32Array | undefined;
   #faultBase = 0;
   #requests = 0;
   #responses = 0;
@@ -98,9 +107,15 @@ export class SimDevice {
     return this.#loopSubs;
   }
 
+  get backwardsSubs(): Uint32Array | undefined {
+    return this.#backwardsSubs;
+  }
+
   /** Replaces all faults (pass `{}` to clear); request counting for them restarts now. */
   setFaults(faults: DeviceFaults): void {
-    this.#loopSubs = checkFaults(faults);
+    checkFaults(faults);
+    this.#loopSubs = faultOid('loopAt', faults.loopAt);
+    this.#backwardsSubs = faultOid('backwardsAt', faults.backwardsAt);
     this.#faults = { ...faults };
     this.#faultBase = this.#requests;
   }

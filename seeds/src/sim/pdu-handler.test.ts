@@ -179,6 +179,19 @@ describe('answerRequest', () => {
     expect(bulk.map((vb) => vb.oid)).toEqual([`${SYS}.1.0`, `${SYS}.5.0`, `${HC}.1`, `${HC}.1`]);
   });
 
+  it('goes backwards at backwardsAt: the next OID is before the one asked from', () => {
+    const store = makeStore();
+    const backwardsAt = parseOidText(`${HC}.2`);
+    const before = varbindsOf(
+      run(store, { type: 'GetNextRequest', oids: [`${HC}.1`] }, { backwardsAt }),
+    );
+    expect(shape(before)).toEqual([`${HC}.2 Counter64`]);
+    const back = varbindsOf(
+      run(store, { type: 'GetNextRequest', oids: [`${HC}.2`] }, { backwardsAt }),
+    );
+    expect(shape(back)).toEqual([`${HC}.1 Counter64`]);
+  });
+
   it('answers tooBig when a response would carry more than tooBigOverVarbinds', () => {
     const spec: RequestSpec = { type: 'GetBulkRequest', maxRepetitions: 3, oids: [SYS] };
     expect(run(makeStore(), spec, { tooBigOverVarbinds: 2 })).toMatchObject({

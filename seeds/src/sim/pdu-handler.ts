@@ -10,6 +10,8 @@ export interface AnswerOptions {
   readonly maxVarbinds: number;
   /** Fault: GETNEXT from this OID on returns the first entry at or after it again. */
   readonly loopAt?: Uint32Array | undefined;
+  /** Fault: GETNEXT from this OID on returns the entry before the one asked from. */
+  readonly backwardsAt?: Uint32Array | undefined;
   /** Fault: tooBig instead of a response with more varbinds than this. */
   readonly tooBigOverVarbinds?: number | undefined;
 }
@@ -49,13 +51,15 @@ class NextCursor {
   readonly #options: AnswerOptions;
   readonly #v1: boolean;
   readonly #loopIndex: number | undefined;
+  readonly #backIndex: number | undefined;
 
   constructor(store: MibStore, options: AnswerOptions, v1: boolean) {
     this.#store = store;
     this.#options = options;
     this.#v1 = v1;
-    const { loopAt } = options;
+    const { loopAt, backwardsAt } = options;
     this.#loopIndex = loopAt === undefined ? undefined : store.lowerBound(loopAt);
+    this.#backIndex = backwardsAt === undefined ? undefined : store.lowerBound(backwardsAt);
   }
 
   positionOf(subs: Uint32Array): number {
@@ -66,6 +70,7 @@ class NextCursor {
   next(position: number): { index: number; resolved: ResolvedEntry } | undefined {
     let i = position;
     if (this.#loopIndex !== undefined && i >= this.#loopIndex) i = this.#loopIndex - 1;
+    if (this.#backIndex !== undefined && i >= this.#backIndex) i = Math.max(-1, i - 2);
     for (i++; i < this.#store.size; i++) {
       const entry = this.#store.at(i);
       const resolved =

@@ -163,6 +163,7 @@ class Responder implements SnmpResponder {
       now: this.#clock(),
       maxVarbinds: this.#maxVarbinds,
       loopAt: device.loopSubs,
+      backwardsAt: device.backwardsSubs,
       tooBigOverVarbinds: faults.tooBigOverVarbinds,
     });
     if (answer.kind === 'ignore') {

@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import type { Report } from '@xiaowang/shared';
+import { describe, expect, it } from 'vitest';
+import { openSpool } from '../spool/spool.ts';
+import { faultyFs } from '../spool/testing/faulty-fs.ts';
+import { useTempDirs } from '../spool/testing/temp-dir.ts';
+import type { Log } from './log.ts';
+import { spoolQueue } from './spool-queue.ts';
+
+const tempDir = useTempDirs();
+
+function report(minute: number): Report {
+  const at = new Date(Date.UTC(2026, 10, 27, 1, minute)).toISOString();
+  return {
+    schemaVersion: 1,
+    reportId: randomUUID(),
+    agent: { version: '0.1.0', hostname: 'gw' },
+    pollStartedAt: at,
+    pollFinishedAt: at,
+    devices: [],
+    host: null,
+  };
+}
+
+describe('spoolQueue on a full disk', () => {
+  it('holds reports in memory, delivers them oldest first, and spools them once space returns', async () => {
+    const dir = await tempDir();
+    const { fs, faults } = faultyFs();
+    const spool = await openSpool({ dir, maxBytes: 1_000_000, maxAgeDays: 30, fs });
+    const events: { event: string; fields: unknown }[] = [];
+    const log: Log = (_level, event, fields) => events.push({ event, fields });
+    const queue = spoolQueue(spool, { log, maxHeld: 2 });
+    const [a, b, c, d, e] = [report(0), report(5), report(10), report(15), report(20)];
+
+    await queue.append(a);
+    faults.push({ step: 'open', code: 'ENOSPC' });
+    await queue.append(b);
+    await queue.append(c);
+    expect(events.map((x) => x.event)).toEqual(['spool.append_failed', 'spool.append_failed']);
+    expect(events[0]?.fields).toMatchObject({ code: 'ENOSPC', heldInMemory: 1 });
+    expect((await queue.peek(10)).map((r) => r.reportId)).toEqual([a, b, c].map((r) => r.reportId));
+    expect(await queue.count()).toBe(3);
+
+    // Past maxHeld the oldest held report goes, and the log names it.
+    await queue.append(d);
+    expect(events.at(-1)?.fields).toMatchObject({ heldInMemory: 2, droppedReportId: b.reportId });
+    await queue.ack(c.reportId);
+
+    // Space is back: the held report moves into the spool before the new one.
+    faults.length = 0;
+    await queue.append(e);
+    expect(spool.stats().count).toBe(3);
+    expect((await queue.peek(10)).map((r) => r.reportId)).toEqual([a, d, e].map((r) => r.reportId));
+    await spool.close();
+  });
+});

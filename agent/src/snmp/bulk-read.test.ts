@@ -1,0 +1,212 @@
+import { describe, expect, it } from 'vitest';
+import type { Cell } from './ber.ts';
+import type { BulkOutcome, BulkReadOptions } from './bulk-read.ts';
+import { bulkRead } from './bulk-read.ts';
+import { snmpError } from './errors.ts';
+import { compareOids } from './oid.ts';
+import type { Varbind } from './varbind.ts';
+
+const int = (oid: string, value = 1): Varbind => ({ oid, type: 'Integer', value });
+
+/** A device answering GETBULK from a sorted list, as RFC 3416 says, with optional faults. */
+function device(
+  varbinds: Varbind[],
+  faults: { tooBigOver?: number; silentOver?: number; maxValues?: number } = {},
+) {
+  const mib = [...varbinds].sort((a, b) => compareOids(a.oid, b.oid));
+  const requests: { oids: readonly string[]; nonRepeaters: number; reps: number }[] = [];
+  const next = (oid: string): Cell =>
+    mib.find((vb) => compareOids(vb.oid, oid) > 0) ?? { oid, type: 'endOfMibView' };
+  const send = (
+    oids: readonly string[],
+    nonRepeaters: number,
+    reps: number,
+  ): Promise<BulkOutcome> => {
+    requests.push({ oids, nonRepeaters, reps });
+    const size = nonRepeaters + (oids.length - nonRepeaters) * reps;
+    if (faults.tooBigOver !== undefined && size > faults.tooBigOver) {
+      return Promise.resolve({ ok: false, error: snmpError('TOO_BIG', 'tooBig') });
+    }
+    if (faults.silentOver !== undefined && size > faults.silentOver) {
+      return Promise.resolve({ ok: false, error: snmpError('TIMEOUT', 'no answer') });
+    }
+    const cells: Cell[] = oids.slice(0, nonRepeaters).map(next);
+    const cursors = oids.slice(nonRepeaters);
+    for (let r = 0; r < reps && cursors.length > 0; r++) {
+      for (let k = 0; k < cursors.length; k++) {
+        const cell = next(cursors[k] ?? '');
+        cells.push(cell);
+        cursors[k] = cell.oid;
+      }
+    }
+    return Promise.resolve({ ok: true, cells: cells.slice(0, faults.maxValues ?? cells.length) });
+  };
+  return { send, requests };
+}
+
+const options = (over: Partial<BulkReadOptions> = {}): BulkReadOptions => ({
+  maxVarbinds: 64,
+  maxRepetitions: 64,
+  retries: 1,
+  maxRows: 1000,
+  deadlinePassed: () => false,
+  isAlive: () => Promise.resolve(true),
+  onRetry: () => undefined,
+  ...over,
+});
+
+const IF = '1.3.6.1.2.1.2.2.1';
+const IFX = '1.3.6.1.2.1.31.1.1.1';
+const table = (entry: string, columns: number, rows: number): Varbind[] =>
+  Array.from({ length: columns * rows }, (_, i) =>
+    int(`${entry}.${Math.floor(i / rows) + 1}.${(i % rows) + 1}`, i),
+  );
+
+describe('bulkRead', () => {
+  const mib = [
+    int('1.3.6.1.2.1.1.3.0', 99),
+    ...table(IF, 5, 30),
+    int('1.3.6.1.2.1.4.25.0', 2),
+    ...table(IFX, 3, 30),
+    int('1.3.6.1.6.3.1.1.0'),
+  ];
+
+  it('reads every subtree and .0 scalar in full, in OID order, in few requests', async () => {
+    const d = device(mib);
+    const got = await bulkRead(
+      d.send,
+      ['1.3.6.1.2.1.4.25.0', '1.3.6.1.2.1.4.24.6.0'],
+      [IF, IFX, '1.3.6.1.2.1.47.1.1.1.1.2'],
+      options(),
+    );
+    expect(got.walks.get(IF)?.varbinds.map((v) => v.oid)).toEqual(
+      table(IF, 5, 30).map((v) => v.oid),
+    );
+    expect(got.walks.get(IFX)?.varbinds).toHaveLength(90);
+    expect(got.walks.get('1.3.6.1.2.1.47.1.1.1.1.2')).toEqual({ varbinds: [] });
+    expect(got.scalars.get('1.3.6.1.2.1.4.25.0')?.value).toBe(2);
+    expect(got.scalars.has('1.3.6.1.2.1.4.24.6.0')).toBe(true);
+    expect(got.scalars.get('1.3.6.1.2.1.4.24.6.0')).toBeUndefined();
+    expect(got.values).toBe(241);
+    // First request asks once for everything; none asks for more than 64 values.
+    expect(d.requests[0]).toMatchObject({ nonRepeaters: 2, reps: 1 });
+    for (const r of d.requests)
+      expect(r.nonRepeaters + (r.oids.length - r.nonRepeaters) * r.reps).toBeLessThanOrEqual(64);
+    expect(d.requests.length).toBeLessThanOrEqual(7);
+  });
+
+  it('keeps going when a reply carries fewer values than asked', async () => {
+    const d = device(mib, { maxValues: 7 });
+    const got = await bulkRead(d.send, [], [IF, IFX], options());
+    expect(got.walks.get(IF)?.varbinds).toHaveLength(150);
+    expect(got.walks.get(IFX)?.varbinds).toHaveLength(90);
+  });
+
+  it('asks again for subtrees a reply left out after the scalars', async () => {
+    const d = device(mib, { maxValues: 1 });
+    const got = await bulkRead(d.send, ['1.3.6.1.2.1.4.25.0'], [IF, '1.3.6.1.2.1.47'], options());
+    expect(got.scalars.get('1.3.6.1.2.1.4.25.0')?.value).toBe(2);
+    expect(got.walks.get(IF)?.varbinds).toHaveLength(150);
+    expect(got.walks.get('1.3.6.1.2.1.47')?.varbinds).toEqual([]);
+  });
+
+  it('reads many subtrees with a small budget without starving any', async () => {
+    const columns = Array.from({ length: 5 }, (_, c) => `${IF}.${c + 1}`);
+    const d = device(mib);
+    const got = await bulkRead(d.send, [], [...columns, IFX], options({ maxVarbinds: 4 }));
+    for (const column of columns) expect(got.walks.get(column)?.varbinds).toHaveLength(30);
+    expect(got.walks.get(IFX)?.varbinds).toHaveLength(90);
+    expect(d.requests.length).toBeLessThan(100);
+  });
+
+  it('shrinks on tooBig and on silence, and remembers the size that worked', async () => {
+    const big = device(mib, { tooBigOver: 10 });
+    const a = await bulkRead(big.send, [], [IF], options());
+    expect(a.walks.get(IF)?.varbinds).toHaveLength(150);
+    expect(a.maxVarbinds).toBeLessThanOrEqual(10);
+    let retries = 0;
+    const quiet = device(mib, { silentOver: 5 });
+    const b = await bulkRead(quiet.send, [], [IF, IFX], options({ onRetry: () => retries++ }));
+    expect(b.walks.get(IFX)?.varbinds).toHaveLength(90);
+    expect(retries).toBeGreaterThan(0);
+  });
+
+  it('stops a subtree that goes backwards, and one that never ends', async () => {
+    const looping = (): Promise<BulkOutcome> =>
+      Promise.resolve({ ok: true, cells: [int(`${IF}.1.5`), int(`${IF}.1.4`)] });
+    const got = await bulkRead(looping, [], [IF], options());
+    expect(got.walks.get(IF)?.error?.code).toBe('WALK_LOOP');
+    expect(got.walks.get(IF)?.varbinds).toHaveLength(1);
+    const capped = await bulkRead(device(mib).send, [], [IF], options({ maxRows: 40 }));
+    expect(capped.walks.get(IF)?.error?.code).toBe('WALK_ROW_CAP');
+    expect(capped.walks.get(IF)?.varbinds).toHaveLength(40);
+  });
+
+  it('calls a step back that lands before the subtree a loop, not the end of the table', async () => {
+    // An answer before the root is outside the subtree too; only its order tells it apart.
+    const stepsOut = (): Promise<BulkOutcome> =>
+      Promise.resolve({ ok: true, cells: [int(`${IF}.1.1`), int('1.3.6.1.2.1.1.3.0')] });
+    const got = await bulkRead(stepsOut, [], [IF], options());
+    expect(got.walks.get(IF)?.error?.code).toBe('WALK_LOOP');
+    expect(got.walks.get(IF)?.varbinds).toHaveLength(1);
+    // Past the end, in order, is the normal end of a walk.
+    const ends = await bulkRead(device(mib).send, [], [IF], options());
+    expect(ends.walks.get(IF)?.error).toBeUndefined();
+  });
+
+  it('grows back after one lost answer, and not past a size that drew tooBig', async () => {
+    const d = device(mib);
+    let lost = false;
+    const loseOne = (oids: readonly string[], nonRepeaters: number, reps: number) => {
+      if (!lost && reps > 1) {
+        lost = true;
+        return Promise.resolve<BulkOutcome>({ ok: false, error: snmpError('TIMEOUT', 'lost') });
+      }
+      return d.send(oids, nonRepeaters, reps);
+    };
+    const got = await bulkRead(loseOne, [], [IF, IFX], options({ maxVarbinds: 16 }));
+    expect(got.walks.get(IF)?.varbinds).toHaveLength(150);
+    const sizes = d.requests.map((r) => (r.oids.length - r.nonRepeaters) * r.reps);
+    expect(Math.min(...sizes.slice(1))).toBeLessThanOrEqual(8);
+    expect(Math.max(...sizes.slice(3))).toBeGreaterThanOrEqual(12);
+    const big = device(mib, { tooBigOver: 20 });
+    const capped = await bulkRead(big.send, [], [IF], options({ maxVarbinds: 64 }));
+    expect(capped.walks.get(IF)?.varbinds).toHaveLength(150);
+    expect(capped.growTo).toBeLessThanOrEqual(48);
+    const tooBigAnswers = big.requests.filter((r) => r.reps > 20).length;
+    expect(tooBigAnswers).toBeLessThanOrEqual(3);
+  });
+
+  it('gives up an item that times out at the smallest size, and the rest when the device is gone', async () => {
+    const silent = (): Promise<BulkOutcome> =>
+      Promise.resolve({ ok: false, error: snmpError('TIMEOUT', 'no answer') });
+    const alive = await bulkRead(silent, [], [IF, IFX], options({ retries: 0 }));
+    expect(alive.walks.get(IF)?.error?.code).toBe('TIMEOUT');
+    expect(alive.walks.get(IFX)?.error?.code).toBe('TIMEOUT');
+    const gone = await bulkRead(
+      silent,
+      ['1.3.6.1.2.1.4.25.0'],
+      [IF, IFX],
+      options({ retries: 0, isAlive: () => Promise.resolve(false) }),
+    );
+    const messages = [...gone.walks.values()].map((w) => w.error?.message ?? '');
+    expect(messages.some((m) => m.includes('stopped answering'))).toBe(true);
+    expect(gone.scalarErrors.size + messages.length).toBe(3);
+  });
+
+  it('stops at the deadline and keeps what it read', async () => {
+    let calls = 0;
+    const d = device(mib);
+    const got = await bulkRead(
+      (...args) => {
+        calls++;
+        return d.send(...args);
+      },
+      [],
+      [IF],
+      options({ maxVarbinds: 8, deadlinePassed: () => calls >= 3 }),
+    );
+    expect(got.walks.get(IF)?.error?.code).toBe('DEADLINE');
+    expect(got.walks.get(IF)?.varbinds.length).toBeGreaterThan(0);
+  });
+});

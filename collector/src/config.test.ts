@@ -63,6 +63,30 @@ describe('collector config', () => {
     });
   });
 
+  it('chooses PostgreSQL by a postgres:// URL, else SQLite, and hides the password', () => {
+    const url = 'postgres://xiaowang:s3cret-pw@db.example:5432/xiaowang';
+    const pg = loadStorageConfig({ XIAOWANG_DATABASE_URL: url, XIAOWANG_DATABASE_POOL_SIZE: '20' });
+    expect(pg.ok && pg.config.database).toMatchObject({ kind: 'postgres', poolSize: 20 });
+    expect(
+      pg.ok && pg.config.database?.kind === 'postgres' && pg.config.database.url.reveal(),
+    ).toBe(url);
+    expect(JSON.stringify(pg)).not.toContain('s3cret-pw');
+    const fallback = loadStorageConfig({ DATABASE_URL: url });
+    expect(fallback.ok && fallback.config.database?.kind).toBe('postgres');
+    const file = loadStorageConfig({ XIAOWANG_DATABASE_URL: 'sqlite:/srv/county.db' });
+    expect(file.ok && file.config.database).toEqual({ kind: 'sqlite', file: '/srv/county.db' });
+    expect(loadStorageConfig({}).ok && loadStorageConfig({})).toMatchObject({ config: {} });
+    const bad = loadStorageConfig({ XIAOWANG_DATABASE_URL: 'mysql://db/x' });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) {
+      expect(formatConfigProblems('en', bad.problems)).toEqual([
+        expect.stringMatching(
+          /^XIAOWANG_DATABASE_URL: neither a postgres:\/\/ URL nor a file path/,
+        ),
+      ]);
+    }
+  });
+
   it('treats an empty value as unset', () => {
     const result = loadServerConfig({ XIAOWANG_ADMIN_TOKEN: TOKEN, XIAOWANG_PORT: '' });
     expect(result.ok && result.config.port).toBe(8080);

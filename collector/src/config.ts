@@ -4,12 +4,15 @@ import { t } from '@xiaowang/shared';
 import { z } from 'zod';
 import { describeIssue } from './http/zod-issues.ts';
 import { Secret } from '@xiaowang/shared';
+import type { DatabaseLocation } from './db/open.ts';
 import type { MailConfig } from './mail-config.ts';
 import { buildMailConfig, MAIL_ENV, MAIL_HINTS } from './mail-config.ts';
 
 /** Where the collector keeps its database; enough for migrate, backup and import. */
 export interface StorageConfig {
   readonly dataDir: string;
+  /** Set by XIAOWANG_DATABASE_URL (or DATABASE_URL); unset: `collector.db` in dataDir. */
+  readonly database?: DatabaseLocation;
 }
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -27,6 +30,8 @@ export interface ServerConfig extends StorageConfig {
   readonly enrollRatePerMinute: number;
   readonly sampleRetentionDays: number;
   readonly secureCookies: boolean;
+  /** How long a scheduled job stays with a collector that stopped without a clean stop. */
+  readonly jobLeaseMs: number;
   readonly mail: MailConfig;
 }
 
@@ -72,6 +77,10 @@ const envSchema = z.strictObject({
     .enum(['true', 'false', '1', '0'])
     .transform((v) => v === 'true' || v === '1')
     .default(false),
+  // postgres://user:password@host:5432/db for PostgreSQL; a file path (or sqlite:PATH) for SQLite.
+  XIAOWANG_DATABASE_URL: z.string().max(4096).optional(),
+  XIAOWANG_DATABASE_POOL_SIZE: wholeNumber(1, 500).default(10),
+  XIAOWANG_JOB_LEASE_SECONDS: wholeNumber(2, 3600).default(120),
   ...MAIL_ENV,
 });
 
@@ -91,6 +100,9 @@ const HINTS: Record<EnvKey, MessageKey> = {
   XIAOWANG_ENROLL_RATE_PER_MINUTE: 'ingest.config.hint.enrollRatePerMinute',
   XIAOWANG_SAMPLE_RETENTION_DAYS: 'ingest.config.hint.sampleRetentionDays',
   XIAOWANG_SECURE_COOKIES: 'users.config.hint.secureCookies',
+  XIAOWANG_DATABASE_URL: 'collector.config.hint.databaseUrl',
+  XIAOWANG_DATABASE_POOL_SIZE: 'collector.config.hint.databasePoolSize',
+  XIAOWANG_JOB_LEASE_SECONDS: 'collector.config.hint.jobLeaseSeconds',
   ...MAIL_HINTS,
 };
 
@@ -103,8 +115,9 @@ export function readProcessEnv(): Readonly<Record<string, string | undefined>> {
 
 /**
  * Validates the collector's settings. Only `XIAOWANG_*` variables are considered (keys under
- * `XIAOWANG_AGENT_` belong to the agent); an unknown one is a problem, since it is most often
- * a typo. Empty values count as unset.
+ * `XIAOWANG_AGENT_` belong to the agent, `XIAOWANG_TEST_` to the test harness), and
+ * DATABASE_URL; an unknown one is a problem, since it is most often a typo. Empty values
+ * count as unset.
  */
 export function loadServerConfig(
   env: Readonly<Record<string, string | undefined>>,
@@ -120,6 +133,7 @@ export function loadServerConfig(
     });
   }
   const mail = parsed === undefined ? undefined : buildMailConfig(parsed, problems);
+  const database = parsed === undefined ? undefined : buildDatabase(parsed, env, problems);
   if (
     parsed === undefined ||
     mail === undefined ||
@@ -132,6 +146,7 @@ export function loadServerConfig(
     ok: true,
     config: {
       dataDir: resolve(parsed.XIAOWANG_DATA_DIR),
+      ...(database === undefined ? {} : { database }),
       host: parsed.XIAOWANG_HOST,
       port: parsed.XIAOWANG_PORT,
       adminToken: new Secret(parsed.XIAOWANG_ADMIN_TOKEN),
@@ -144,6 +159,7 @@ export function loadServerConfig(
       enrollRatePerMinute: parsed.XIAOWANG_ENROLL_RATE_PER_MINUTE,
       sampleRetentionDays: parsed.XIAOWANG_SAMPLE_RETENTION_DAYS,
       secureCookies: parsed.XIAOWANG_SECURE_COOKIES,
+      jobLeaseMs: parsed.XIAOWANG_JOB_LEASE_SECONDS * 1000,
       mail,
     },
   };
@@ -156,7 +172,9 @@ export function loadStorageConfig(
   const problems: ConfigProblem[] = [];
   const parsed = parseEnv(env, problems);
   if (parsed === undefined) return { ok: false, problems };
-  return { ok: true, config: { dataDir: resolve(parsed.XIAOWANG_DATA_DIR) } };
+  const database = buildDatabase(parsed, env, problems);
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, config: storage(parsed.XIAOWANG_DATA_DIR, database) };
 }
 
 /** Settings for commands that send mail by hand (digest): the database and SMTP. */
@@ -167,8 +185,43 @@ export function loadMailConfig(
   const parsed = parseEnv(env, problems);
   if (parsed === undefined) return { ok: false, problems };
   const mail = buildMailConfig(parsed, problems);
+  const database = buildDatabase(parsed, env, problems);
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, config: { dataDir: resolve(parsed.XIAOWANG_DATA_DIR), mail } };
+  return { ok: true, config: { ...storage(parsed.XIAOWANG_DATA_DIR, database), mail } };
+}
+
+function storage(dataDir: string, database: DatabaseLocation | undefined): StorageConfig {
+  return { dataDir: resolve(dataDir), ...(database === undefined ? {} : { database }) };
+}
+
+/**
+ * PostgreSQL when XIAOWANG_DATABASE_URL (else the conventional DATABASE_URL) is a
+ * postgres:// URL; a path or `sqlite:PATH` names a SQLite file; unset means `collector.db`
+ * in the data directory.
+ */
+function buildDatabase(
+  parsed: z.output<typeof envSchema>,
+  env: Readonly<Record<string, string | undefined>>,
+  problems: ConfigProblem[],
+): DatabaseLocation | undefined {
+  const fallback = env['DATABASE_URL'];
+  const [field, value] =
+    parsed.XIAOWANG_DATABASE_URL !== undefined
+      ? ['XIAOWANG_DATABASE_URL', parsed.XIAOWANG_DATABASE_URL]
+      : ['DATABASE_URL', fallback === '' ? undefined : fallback];
+  if (value === undefined) return undefined;
+  if (/^postgres(ql)?:\/\//i.test(value) && URL.canParse(value)) {
+    const poolSize = parsed.XIAOWANG_DATABASE_POOL_SIZE;
+    return { kind: 'postgres', url: new Secret(value), poolSize };
+  }
+  const file = value.startsWith('sqlite:') ? value.slice('sqlite:'.length) : value;
+  if (file !== '' && !file.includes('://')) return { kind: 'sqlite', file: resolve(file) };
+  problems.push({
+    field,
+    key: 'collector.config.badDatabaseUrl',
+    hint: 'collector.config.hint.databaseUrl',
+  });
+  return undefined;
 }
 
 function parseEnv(
@@ -180,6 +233,7 @@ function parseEnv(
       ([name, value]) =>
         name.startsWith('XIAOWANG_') &&
         !name.startsWith('XIAOWANG_AGENT_') &&
+        !name.startsWith('XIAOWANG_TEST_') &&
         value !== undefined &&
         value !== '',
     ),

@@ -11,6 +11,14 @@ export const ERROR_STATUS = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  /** The database is locked by another writer past the busy timeout; try again soon. */
+  BUSY: 503,
+  /** The database could not be written: an I/O error or a read-only disk. */
+  STORAGE_ERROR: 503,
+  /** The disk holding the database is full. */
+  STORAGE_FULL: 507,
+  /** The PostgreSQL server cannot be reached or dropped the connection; try again later. */
+  DATABASE_UNREACHABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -4,8 +4,10 @@ import { createApp } from './app.ts';
 import type { ServerConfig } from './config.ts';
 import type { Clock } from './context.ts';
 import { migrateToLatest } from './db/migrate.ts';
-import type { OpenedDatabase } from './db/open.ts';
-import { databaseFile, openDatabase } from './db/open.ts';
+import type { ConnectedDatabase } from './db/open.ts';
+import { newInstanceId } from './db/leases.ts';
+import { databaseLocation, describeLocation, openLocation } from './db/open.ts';
+import { ensureSamplePartitions } from './db/sample-partitions.ts';
 import { scheduleRecompute } from './features/compliance/schedule-recompute.ts';
 import { scheduleDigest } from './features/digest/schedule-digest.ts';
 import { schedulePruning } from './features/retention/schedule-pruning.ts';
@@ -22,7 +24,9 @@ export interface Listening {
 }
 
 export interface RunningCollector extends Listening {
-  readonly database: OpenedDatabase;
+  readonly database: ConnectedDatabase;
+  /** The database for people: a file path, or the PostgreSQL URL without its password. */
+  readonly databaseName: string;
   readonly migrated: readonly string[];
 }
 
@@ -67,10 +71,16 @@ export async function startCollector(
   config: ServerConfig,
   options: { logger: Logger; clock?: Clock },
 ): Promise<RunningCollector> {
-  const database = openDatabase({ file: databaseFile(config.dataDir) });
+  const location = databaseLocation(config);
+  const database = openLocation(location, {
+    onIdleError: (error) => options.logger.warn('collector.database-connection-lost', { error }),
+  });
   try {
     const migrated = await migrateToLatest(database.kysely);
     const clock = options.clock ?? (() => new Date());
+    await ensureSamplePartitions(database.kysely, clock());
+    // One name per process for the job leases shared with other collectors on the database.
+    const jobs = { instance: newInstanceId(), leaseMs: config.jobLeaseMs };
     const app = createApp({ db: database.kysely, clock, logger: options.logger, config });
     const listening = await listen(app, config);
     const pruning = schedulePruning({
@@ -78,17 +88,25 @@ export async function startCollector(
       clock,
       logger: options.logger,
       retentionDays: config.sampleRetentionDays,
+      instance: jobs.instance,
     });
-    const compliance = scheduleRecompute({ db: database.kysely, clock, logger: options.logger });
+    const compliance = scheduleRecompute({
+      db: database.kysely,
+      clock,
+      logger: options.logger,
+      ...jobs,
+    });
     const digest = scheduleDigest({
       db: database.kysely,
       clock,
       logger: options.logger,
       mail: config.mail,
+      ...jobs,
     });
     return {
       ...listening,
       database,
+      databaseName: describeLocation(location),
       migrated,
       async close() {
         await listening.close();

@@ -4,7 +4,7 @@ import type { Lang } from '@xiaowang/shared';
 import { t } from '@xiaowang/shared';
 import SqliteDatabase from 'better-sqlite3';
 import { loadStorageConfig } from '../config.ts';
-import { databaseFile, openDatabase } from '../db/open.ts';
+import { databaseLocation, openDatabase } from '../db/open.ts';
 import type { OptionSpec, ParsedOptions } from './args.ts';
 import { requireString } from './args.ts';
 import type { CommandIo, Env } from './cli-error.ts';
@@ -12,6 +12,8 @@ import { CliError, EXIT } from './cli-error.ts';
 import { requireConfig } from './config-error.ts';
 
 export const BACKUP_OPTIONS: OptionSpec = { out: { type: 'string', example: 'backup.db' } };
+
+const ALL_PAGES = 0x7fffffff;
 
 /**
  * `backup --out FILE`: SQLite's online backup API copies a consistent snapshot while the
@@ -24,15 +26,21 @@ export async function runBackup(
   lang: Lang,
 ): Promise<number> {
   const out = resolve(requireString(options, 'out', 'backup.db'));
-  const { dataDir } = requireConfig(loadStorageConfig(env));
-  const source = databaseFile(dataDir);
+  const location = databaseLocation(requireConfig(loadStorageConfig(env)));
+  // PostgreSQL has its own tools (pg_dump, base backups); this copies a SQLite file.
+  if (location.kind !== 'sqlite')
+    throw new CliError('collector.db.notSqlite', { command: 'backup' });
+  const source = location.file;
   if (!existsSync(source))
     throw new CliError('collector.cli.noDatabase', { file: source }, EXIT.FAILED);
   if (existsSync(out)) throw new CliError('collector.cli.backupExists', { file: out });
 
   const database = openDatabase({ file: source, mustExist: true });
   try {
-    await database.sqlite.backup(out);
+    // One step after the first: a backup copied in small steps starts over whenever the
+    // running server writes between two of them, and under steady ingest never finishes.
+    // A single step reads one snapshot; in WAL mode the server keeps writing meanwhile.
+    await database.sqlite.backup(out, { progress: () => ALL_PAGES });
   } finally {
     await database.close();
   }

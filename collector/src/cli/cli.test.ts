@@ -96,6 +96,30 @@ describe('xiaowang-collector command line', () => {
     expect((await run('backup', '--out', out)).code).toBe(EXIT.USAGE);
   });
 
+  it('finishes a backup while another connection keeps writing (a server under ingest)', async () => {
+    const file = databaseFile(temp.dir);
+    const writer = openDatabase({ file });
+    writer.sqlite.exec('create table filler (id integer primary key, v blob)');
+    const fill = writer.sqlite.prepare('insert into filler (v) values (?)');
+    writer.sqlite.transaction(() => {
+      for (let i = 0; i < 3000; i++) fill.run(Buffer.alloc(8000));
+    })();
+    // A write every few milliseconds: a stepwise backup would start over after each.
+    const ticking = setInterval(() => fill.run(Buffer.alloc(8000)), 2);
+    try {
+      const res = await Promise.race([
+        run('backup', '--out', join(temp.dir, 'busy.db'), '--lang', 'en'),
+        new Promise<{ code: string }>((resolve) =>
+          setTimeout(() => resolve({ code: 'did not finish in 20 s' }), 20_000),
+        ),
+      ]);
+      expect(res.code).toBe(EXIT.OK);
+    } finally {
+      clearInterval(ticking);
+      await writer.close();
+    }
+  }, 30_000);
+
   it('explains that there is nothing to back up yet', async () => {
     const res = await run('backup', '--out', join(temp.dir, 'b.db'), '--lang', 'en');
     expect(res.code).toBe(EXIT.FAILED);

@@ -2,7 +2,7 @@ import { userInfo } from 'node:os';
 import { loadStorageConfig } from '../config.ts';
 import type { Clock } from '../context.ts';
 import { migrateToLatest } from '../db/migrate.ts';
-import { databaseFile, openDatabase } from '../db/open.ts';
+import { databaseLocation, openLocation } from '../db/open.ts';
 import type { Db } from '../db/schema.ts';
 import { findCountyByName } from '../features/places/find-county-by-name.ts';
 import { listCounties } from '../features/places/list-counties.ts';
@@ -25,8 +25,7 @@ export async function withCounty<T>(
   name: string,
   work: (ctx: CountyWork) => Promise<T>,
 ): Promise<T> {
-  const { dataDir } = requireConfig(loadStorageConfig(env));
-  const database = openDatabase({ file: databaseFile(dataDir) });
+  const database = openLocation(databaseLocation(requireConfig(loadStorageConfig(env))));
   try {
     await migrateToLatest(database.kysely);
     const db = database.kysely;

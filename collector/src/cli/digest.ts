@@ -4,7 +4,7 @@ import type { Lang } from '@xiaowang/shared';
 import { t } from '@xiaowang/shared';
 import { loadMailConfig } from '../config.ts';
 import { migrateToLatest } from '../db/migrate.ts';
-import { databaseFile, openDatabase } from '../db/open.ts';
+import { databaseLocation, openLocation } from '../db/open.ts';
 import type { Db } from '../db/schema.ts';
 import { addDays } from '../features/compliance/engine/local-time.ts';
 import { composeDigest } from '../features/digest/compose-digest.ts';
@@ -61,10 +61,11 @@ export async function runDigest(
     throw new CliError('digest.cli.badTown', { value: townRef });
   }
   const date = readDate(options);
-  const { dataDir, mail } = requireConfig(loadMailConfig(env));
+  const config = requireConfig(loadMailConfig(env));
+  const { mail } = config;
   if (!dryRun && mail.smtp === null) throw new CliError('digest.cli.mailOff');
 
-  const database = openDatabase({ file: databaseFile(dataDir) });
+  const database = openLocation(databaseLocation(config));
   try {
     await migrateToLatest(database.kysely);
     const db = database.kysely;

@@ -5,7 +5,7 @@ import { loadStorageConfig } from '../config.ts';
 import type { Clock } from '../context.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import type { Db } from '../db/schema.ts';
-import { databaseFile, openDatabase } from '../db/open.ts';
+import { databaseLocation, openLocation } from '../db/open.ts';
 import { AppError } from '../errors.ts';
 import { createCounty } from '../features/places/create-county.ts';
 import { findCountyByName } from '../features/places/find-county-by-name.ts';
@@ -41,8 +41,7 @@ export async function runImport(
     const detail = error instanceof Error ? error.message : String(error);
     throw new CliError('collector.cli.fileUnreadable', { file: path, detail });
   }
-  const { dataDir } = requireConfig(loadStorageConfig(env));
-  const database = openDatabase({ file: databaseFile(dataDir) });
+  const database = openLocation(databaseLocation(requireConfig(loadStorageConfig(env))));
   try {
     await migrateToLatest(database.kysely);
     const db = database.kysely;

@@ -11,6 +11,7 @@ import { DIGEST_OPTIONS, runDigest } from './digest.ts';
 import { IMPORT_OPTIONS, runImport } from './import.ts';
 import { LEDGER_OPTIONS, runLedger } from './ledger.ts';
 import { runMigrate } from './migrate.ts';
+import { MIGRATE_TO_POSTGRES_OPTIONS, runMigrateToPostgres } from './migrate-to-postgres.ts';
 import { RECOMPUTE_OPTIONS, runRecompute } from './recompute.ts';
 import { runServe } from './serve.ts';
 import { runTargets, TARGETS_OPTIONS } from './targets.ts';
@@ -48,9 +49,10 @@ export async function main(
       ...(command === 'targets' ? TARGETS_OPTIONS : command === 'ledger' ? LEDGER_OPTIONS : {}),
       ...(command === 'recompute' ? RECOMPUTE_OPTIONS : {}),
       ...(command === 'digest' ? DIGEST_OPTIONS : {}),
+      ...(command === 'migrate-to-postgres' ? MIGRATE_TO_POSTGRES_OPTIONS : {}),
     };
     const commands = ['serve', 'migrate', 'backup', 'import', 'targets', 'ledger', 'recompute'];
-    if (![...commands, 'digest'].includes(command)) {
+    if (![...commands, 'digest', 'migrate-to-postgres'].includes(command)) {
       throw new CliError('collector.cli.unknownCommand', { command });
     }
     const options = parseOptions(args, spec, command);
@@ -76,6 +78,8 @@ export async function main(
         return await runRecompute(env, options, io, lang);
       case 'digest':
         return await runDigest(env, options, io, lang);
+      case 'migrate-to-postgres':
+        return await runMigrateToPostgres(options, io, lang);
       default:
         return await runServe(env, io, lang);
     }

@@ -38,7 +38,7 @@ export async function runServe(env: Env, io: CommandIo, lang: Lang): Promise<num
       }),
     );
   }
-  io.stdout(t(lang, 'collector.cli.listening', { url: running.url, file: running.database.file }));
+  io.stdout(t(lang, 'collector.cli.listening', { url: running.url, file: running.databaseName }));
   await closeOnSignal(running, logger);
   return EXIT.OK;
 }

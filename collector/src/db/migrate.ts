@@ -1,7 +1,10 @@
 import type { MessageKey, MessageParams } from '@xiaowang/shared';
 import type { Kysely, Migration } from 'kysely';
 import { Migrator, sql } from 'kysely';
+import { tableExists } from './introspect.ts';
 import { MIGRATIONS } from './migrations/index.ts';
+import { ensurePostgresFunctions } from './postgres.ts';
+import { dialectOf } from './dialect.ts';
 
 /** The ledger of applied migrations. Never rename: a renamed ledger would re-run everything. */
 export const LEDGER_TABLE = 'schema_migrations';
@@ -35,8 +38,7 @@ export class MigrationFailedError extends Error {
 
 /** Names in the ledger, oldest first; empty for a new database. */
 export async function appliedMigrations<DB>(db: Kysely<DB>): Promise<string[]> {
-  const tables = await db.introspection.getTables();
-  if (!tables.some((table) => table.name === LEDGER_TABLE)) return [];
+  if (!(await tableExists(db, LEDGER_TABLE))) return [];
   const { rows } = await sql<{
     name: string;
   }>`select name from ${sql.table(LEDGER_TABLE)} order by name`.execute(db);
@@ -54,6 +56,7 @@ export async function migrateToLatest<DB>(
 ): Promise<string[]> {
   const unknown = (await appliedMigrations(db)).filter((name) => !Object.hasOwn(migrations, name));
   if (unknown.length > 0) throw new DatabaseNewerError(unknown);
+  if (dialectOf(db) === 'postgres') await ensurePostgresFunctions(db);
 
   const migrator = new Migrator({
     db,

@@ -351,6 +351,8 @@ export interface Database {
   digest_recipients: DigestRecipientsTable;
   digest_deliveries: DigestDeliveriesTable;
   digest_scheduler: DigestSchedulerTable;
+  leases: LeasesTable;
+  compliance_finalised: ComplianceFinalisedTable;
 }
 
 export interface TargetsTable {
@@ -530,6 +532,21 @@ export interface DigestSchedulerTable {
   /** 1 when an SMTP host is configured. */
   mail_configured: number;
   seen_at: string;
+}
+
+/** Which collector instance runs a scheduled job (migration 0009); see db/leases.ts. */
+export interface LeasesTable {
+  name: string;
+  holder: string;
+  acquired_at: string;
+  expires_at: string;
+}
+
+/** The last day whose compliance was finalised after 00:30 local, per county. */
+export interface ComplianceFinalisedTable {
+  county_id: number;
+  day: string;
+  finalised_at: string;
 }
 
 /** The database or an open transaction: verbs and queries accept either. */

@@ -5,6 +5,7 @@ import { AppError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { AppEnv } from './env.ts';
 import { renderError } from './render-error.ts';
+import { storageFailure } from './storage-errors.ts';
 
 /**
  * The single onError: AppErrors are rendered as they are; anything else is logged with the
@@ -31,6 +32,17 @@ function toAppError(error: unknown, c: Context<AppEnv>, logger: Logger): AppErro
   }
   // A race another writer won between a verb's uniqueness check and its insert.
   if (isUniqueViolation(error)) return new AppError('CONFLICT', 'api.error.CONFLICT');
+  const storage = storageFailure(error);
+  if (storage !== undefined) {
+    logger.error(`api.error.${storage.error.code}`, {
+      requestId: c.get('requestId'),
+      method: c.req.method,
+      path: c.req.path,
+      error,
+    });
+    c.header('Retry-After', String(storage.retryAfterS));
+    return storage.error;
+  }
   logger.error('api.error.INTERNAL', {
     requestId: c.get('requestId'),
     method: c.req.method,

@@ -14,7 +14,13 @@ const RAW_TYPES = [
 export async function readUpload(c: Context): Promise<Uint8Array> {
   const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (type === 'multipart/form-data') {
-    const form = await c.req.parseBody();
+    let form: Awaited<ReturnType<typeof c.req.parseBody>>;
+    try {
+      form = await c.req.parseBody();
+    } catch {
+      // A boundary missing or torn is the sender's mistake, not ours: say what to send.
+      throw validationError([{ path: 'file', key: 'api.error.badMultipart' }]);
+    }
     const file = form['file'];
     if (!(file instanceof File))
       throw validationError([{ path: 'file', key: 'api.error.noFileField' }]);

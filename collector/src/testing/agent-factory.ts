@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { reportSchema } from '@xiaowang/shared';
 import type { Report } from '@xiaowang/shared';
+import { sql } from 'kysely';
+import { listTables } from '../db/introspect.ts';
+import type { Db } from '../db/schema.ts';
 import type { Enrollment } from '../features/agents/schema.ts';
 import type { County, School, Town } from '../features/places/schema.ts';
 import { placeFactory, uniqueName } from './factories.ts';
@@ -51,15 +54,13 @@ export async function enrollTestAgent(
 }
 
 /** Rows in every table, to show that a refused request wrote nothing anywhere. */
-export function countAllRows(api: TestApp): Record<string, number> {
-  const tables = api.db.sqlite
-    .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'")
-    .pluck()
-    .all() as string[];
-  return Object.fromEntries(
-    tables.map((t) => [
-      t,
-      Number(api.db.sqlite.prepare(`select count(*) from "${t}"`).pluck().get()),
-    ]),
-  );
+export async function countAllRows(db: Db): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of await listTables(db)) {
+    const { rows } = await sql<{
+      n: number;
+    }>`select count(*) as n from ${sql.table(table)}`.execute(db);
+    counts[table] = Number(rows[0]?.n ?? 0);
+  }
+  return counts;
 }

@@ -9,6 +9,8 @@ import { digestMessages } from './areas/digest.ts';
 import { webMessages } from './areas/web.ts';
 import { usersMessages } from './areas/users.ts';
 import { demoMessages } from './areas/demo.ts';
+import { resilienceMessages } from './areas/resilience.ts';
+import { databaseMessages } from './areas/database.ts';
 
 /**
  * English text, merged from one file per area (`areas/`), so that each feature owns its
@@ -26,4 +28,6 @@ export const en = {
   ...webMessages.en,
   ...usersMessages.en,
   ...demoMessages.en,
+  ...resilienceMessages.en,
+  ...databaseMessages.en,
 } as const;

@@ -10,6 +10,8 @@ import { digestMessages } from './areas/digest.ts';
 import { webMessages } from './areas/web.ts';
 import { usersMessages } from './areas/users.ts';
 import { demoMessages } from './areas/demo.ts';
+import { resilienceMessages } from './areas/resilience.ts';
+import { databaseMessages } from './areas/database.ts';
 import { en, t, zhCN } from './index.ts';
 
 function placeholders(text: string): string[] {
@@ -34,6 +36,8 @@ describe('message catalogue', () => {
       webMessages,
       usersMessages,
       demoMessages,
+      resilienceMessages,
+      databaseMessages,
     ];
     const total = areas.reduce((n, a) => n + Object.keys(a.en).length, 0);
     expect(Object.keys(en)).toHaveLength(total);

@@ -9,6 +9,8 @@ import { digestMessages } from './areas/digest.ts';
 import { webMessages } from './areas/web.ts';
 import { usersMessages } from './areas/users.ts';
 import { demoMessages } from './areas/demo.ts';
+import { resilienceMessages } from './areas/resilience.ts';
+import { databaseMessages } from './areas/database.ts';
 import type { MessageKey } from './index.ts';
 
 /** 中文（默认），按领域合并自 `areas/`。键与占位符须与英文一致（有测试检查）。 */
@@ -24,4 +26,6 @@ export const zhCN: Record<MessageKey, string> = {
   ...webMessages.zhCN,
   ...usersMessages.zhCN,
   ...demoMessages.zhCN,
+  ...resilienceMessages.zhCN,
+  ...databaseMessages.zhCN,
 };

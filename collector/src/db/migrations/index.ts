@@ -7,6 +7,8 @@ import * as m0005 from './0005_compliance_settings.ts';
 import * as m0006 from './0006_users_sessions.ts';
 import * as m0007 from './0007_digest.ts';
 import * as m0008 from './0008_read_indexes.ts';
+import * as m0009 from './0009_leases.ts';
+import * as m0010 from './0010_postgres_storage.ts';
 
 /**
  * Every migration, in order, listed by hand: no directory scan, so a stray file cannot run
@@ -22,4 +24,6 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0006_users_sessions': m0006,
   '0007_digest': m0007,
   '0008_read_indexes': m0008,
+  '0009_leases': m0009,
+  '0010_postgres_storage': m0010,
 };

@@ -6,8 +6,8 @@ export const FINALISE_AT = '00:30';
 
 /**
  * The days a run recomputes for one county: today always; yesterday too once it is past
- * 00:30 local and yesterday has not been finalised by this process yet, so a collector
- * that was down at 00:30 still finalises it at its first run.
+ * 00:30 local and yesterday has not been finalised yet (by any collector on the database),
+ * so a collector that was down at 00:30 still finalises it at its first run.
  */
 export function daysDue(
   timeZone: string,

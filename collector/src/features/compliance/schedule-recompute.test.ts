@@ -61,4 +61,43 @@ describe('scheduleRecompute', () => {
     await schedule.run(); // finalised once is enough
     expect(await days()).toEqual(new Set([`${shanghai.id}:2026-11-27`, `${utc.id}:2026-11-26`]));
   });
+
+  it('runs in one of two collectors sharing the database, which finalise each day once', async () => {
+    const clock = fixedClock('2026-11-26T16:30:00.000Z'); // 00:30 on the 27th in Shanghai
+    const places = placeFactory(db.kysely, clock);
+    const county = await places.county({ timezone: 'Asia/Shanghai' });
+    await places.school((await places.town(county.id)).id);
+    const runs: string[] = [];
+    const start = (instance: string) =>
+      scheduleRecompute({
+        db: db.kysely,
+        clock,
+        expression: '0 0 1 1 *',
+        instance,
+        logger: {
+          ...silentLogger,
+          info: (event, fields) => {
+            if (event === 'compliance.recomputed')
+              runs.push(`${instance} ${String(fields?.['day'])}`);
+          },
+        },
+      });
+    const a = start('a');
+    const b = start('b');
+    try {
+      await Promise.all([a.run(), b.run()]);
+      expect(runs).toHaveLength(2); // yesterday, finalised, and today: by one of them
+      expect(new Set(runs.map((r) => r.split(' ')[0])).size).toBe(1);
+      expect(runs.map((r) => r.split(' ')[1]).sort()).toEqual(['2026-11-26', '2026-11-27']);
+
+      const [leader, other] = runs[0]?.startsWith('a') === true ? [a, 'b'] : [b, 'a'];
+      await leader.stop(); // a clean stop hands the job on at once
+      runs.length = 0;
+      await (leader === a ? b : a).run();
+      expect(runs).toEqual([`${other} 2026-11-27`]); // yesterday stays final
+    } finally {
+      await a.stop();
+      await b.stop();
+    }
+  });
 });

@@ -10,7 +10,7 @@ export const selectRecipients = (db: Db, countyId: number) =>
     .selectAll('r')
     .select('t.name as town_name')
     .where('r.county_id', '=', countyId)
-    .orderBy('r.town_id')
+    .orderBy('r.town_id', (ob) => ob.asc().nullsFirst()) // the county's own list first
     .orderBy('r.email')
     .execute();
 

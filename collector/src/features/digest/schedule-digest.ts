@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
 import cron from 'node-cron';
 import type { Clock } from '../../context.ts';
+import { DEFAULT_LEASE_MS, leaseHolder, newInstanceId } from '../../db/leases.ts';
 import type { Db } from '../../db/schema.ts';
 import type { Logger } from '../../logger.ts';
 import type { MailConfig } from '../../mail-config.ts';
@@ -20,6 +19,8 @@ export interface ScheduleDigestOptions {
   readonly expression?: string;
   /** Default: a name from the host, the pid and a random part. */
   readonly instance?: string;
+  /** How long the job stays with an instance that stopped renewing it (DEFAULT_LEASE_MS). */
+  readonly leaseMs?: number;
   /** Default: SMTP as configured; a run opens one sender and closes it. */
   readonly openSender?: () => MailSender;
 }
@@ -34,10 +35,20 @@ export interface DigestSchedule {
 /**
  * The nightly mail. Every minute, and once at start (so a collector that was down at the
  * send time sends the missed days now): record the mails due, then send those due, each once
- * (docs/adr/0009). Without an SMTP host it only says so, once, and on the dashboard.
+ * (docs/adr/0009). Of several collectors on one database only the holder of the `digest`
+ * lease runs; the per-row claims still keep each mail single if two ever overlap. Without an
+ * SMTP host it only says so, once, and on the dashboard.
  */
 export function scheduleDigest(o: ScheduleDigestOptions): DigestSchedule {
-  const instance = o.instance ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const instance = o.instance ?? newInstanceId();
+  const lease = leaseHolder({
+    db: o.db,
+    clock: o.clock,
+    name: 'digest',
+    holder: instance,
+    ttlMs: o.leaseMs ?? DEFAULT_LEASE_MS,
+    onRenewError: (error) => o.logger.warn('digest.lease-renew-failed', { error }),
+  });
   const { smtp } = o.mail;
   const openSender = o.openSender ?? (smtp === null ? undefined : () => smtpSender(smtp));
   if (openSender === undefined) o.logger.info('digest.mail-off', { reason: 'XIAOWANG_SMTP_HOST' });
@@ -46,7 +57,10 @@ export function scheduleDigest(o: ScheduleDigestOptions): DigestSchedule {
   const once = async () => {
     const now = o.clock();
     await saveScheduler(o.db, { instance, mailConfigured: smtp !== null, at: now.toISOString() });
-    if (openSender === undefined) return;
+    if (openSender === undefined || !(await lease.acquire())) return;
+    await lease.renewWhile(() => send(now, openSender));
+  };
+  const send = async (now: Date, openSender: () => MailSender) => {
     const planned = await planDueDeliveries(o.db, now);
     if (planned > 0) o.logger.info('digest.planned', { mails: planned });
     const sender = openSender();
@@ -80,6 +94,9 @@ export function scheduleDigest(o: ScheduleDigestOptions): DigestSchedule {
     async stop() {
       await task.destroy();
       await running;
+      await lease
+        .release()
+        .catch((error: unknown) => o.logger.warn('digest.lease-release-failed', { error }));
     },
   };
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TestDb } from '../../testing/test-db.ts';
 import { createTestDb } from '../../testing/test-db.ts';
-import { ROWS_PER_STATEMENT, runBulk } from './bulk.ts';
+import { ROWS_PER_STATEMENT, runBulk, runKeyed } from './bulk.ts';
 
 let db: TestDb;
 beforeEach(async () => {
@@ -58,5 +58,33 @@ describe('runBulk', () => {
     await runBulk(db.kysely, 'test-shapes', [first, reordered], build);
     expect(builds).toBe(2);
     expect(await names()).toEqual(['x-0', 'x-1', 'y-0', 'y-1']);
+  });
+});
+
+describe('runKeyed', () => {
+  it('builds once and binds each call’s inputs where the first compile put them', async () => {
+    await runBulk(db.kysely, 'test-keyed-seed', towns(3, 't'), (chunk) =>
+      db.kysely.insertInto('towns').values(chunk),
+    );
+    let builds = 0;
+    // Inputs listed in another order than Kysely binds them, equal values, and a constant.
+    const rename = (name: string, updated: string, id: number) =>
+      runKeyed(db.kysely, 'test-keyed-rename', { id, name, updated, same: updated }, (p) => {
+        builds++;
+        return db.kysely
+          .updateTable('towns')
+          .set({ updated_at: p.updated, name: p.name, created_at: p.same })
+          .where('id', '=', p.id)
+          .where('county_id', '=', 1);
+      });
+    await rename('first', 'u1', 1);
+    await rename('third', 'u3', 3);
+    expect(builds).toBe(1);
+    const rows = await db.kysely.selectFrom('towns').selectAll().orderBy('id').execute();
+    expect(rows.map((r) => [r.name, r.created_at, r.updated_at])).toEqual([
+      ['first', 'u1', 'u1'],
+      ['t-1', 't', 't'],
+      ['third', 'u3', 'u3'],
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Db, DeviceHistoryTable, DevicesTable } from '../../db/schema.ts';
+import { runKeyed } from './bulk.ts';
 
 /* Devices, keyed by (agent, address, port), and the append-only history of their inventory. */
 
@@ -18,13 +19,14 @@ export async function selectAgentDevices(
   db: Db,
   agentId: number,
 ): Promise<Map<string, KnownDevice>> {
-  const rows = await db
-    .selectFrom('devices as d')
-    .leftJoin('uplink_designations as u', 'u.device_id', 'd.id')
-    .selectAll('d')
-    .select(['u.school_id as designated_school_id', 'u.if_index as designated_if_index'])
-    .where('d.agent_id', '=', agentId)
-    .execute();
+  const { rows } = await runKeyed(db, 'select-agent-devices', { agentId }, (p) =>
+    db
+      .selectFrom('devices as d')
+      .leftJoin('uplink_designations as u', 'u.device_id', 'd.id')
+      .selectAll('d')
+      .select(['u.school_id as designated_school_id', 'u.if_index as designated_if_index'])
+      .where('d.agent_id', '=', p.agentId),
+  );
   const devices = new Map<string, KnownDevice>();
   for (const { designated_school_id: schoolId, designated_if_index: ifIndex, ...row } of rows) {
     const key = deviceKey(row.address, row.port);
@@ -52,7 +54,15 @@ export async function updateDevice(
   id: number,
   values: Updateable<DevicesTable>,
 ): Promise<void> {
-  await db.updateTable('devices').set(values).where('id', '=', id).execute();
+  // Which columns change depends on the parts read; each set of columns is its own statement.
+  const set = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));
+  const key = `update-device:${Object.keys(set).join(',')}`;
+  await runKeyed(db, key, { ...set, $id: id }, ({ $id, ...columns }) =>
+    db
+      .updateTable('devices')
+      .set(columns as Updateable<DevicesTable>)
+      .where('id', '=', $id),
+  );
 }
 
 export async function insertDeviceHistory(

@@ -5,7 +5,7 @@ import type {
   DeviceIpv6DefaultRoutesTable,
   LldpNeighborsTable,
 } from '../../db/schema.ts';
-import { runBulk } from './bulk.ts';
+import { runBulk, runKeyed } from './bulk.ts';
 
 /* What a device sees right now: its IPv6 addresses and LLDP neighbours, replaced per poll. */
 
@@ -14,7 +14,9 @@ export async function replaceIpv6Addresses(
   deviceId: number,
   rows: readonly Insertable<DeviceIpv6AddressesTable>[],
 ): Promise<void> {
-  await db.deleteFrom('device_ipv6_addresses').where('device_id', '=', deviceId).execute();
+  await runKeyed(db, 'delete-device_ipv6_addresses', { deviceId }, (p) =>
+    db.deleteFrom('device_ipv6_addresses').where('device_id', '=', p.deviceId),
+  );
   await runBulk(db, 'device-ipv6', rows, (chunk) =>
     db
       .insertInto('device_ipv6_addresses')
@@ -28,7 +30,9 @@ export async function replaceLldpNeighbors(
   deviceId: number,
   rows: readonly Insertable<LldpNeighborsTable>[],
 ): Promise<void> {
-  await db.deleteFrom('lldp_neighbors').where('device_id', '=', deviceId).execute();
+  await runKeyed(db, 'delete-lldp_neighbors', { deviceId }, (p) =>
+    db.deleteFrom('lldp_neighbors').where('device_id', '=', p.deviceId),
+  );
   await runBulk(db, 'lldp', rows, (chunk) => db.insertInto('lldp_neighbors').values(chunk));
 }
 
@@ -37,7 +41,9 @@ export async function replaceIpv6DefaultRoutes(
   deviceId: number,
   rows: readonly Insertable<DeviceIpv6DefaultRoutesTable>[],
 ): Promise<void> {
-  await db.deleteFrom('device_ipv6_default_routes').where('device_id', '=', deviceId).execute();
+  await runKeyed(db, 'delete-device_ipv6_default_routes', { deviceId }, (p) =>
+    db.deleteFrom('device_ipv6_default_routes').where('device_id', '=', p.deviceId),
+  );
   await runBulk(db, 'ipv6-default-routes', rows, (chunk) =>
     db.insertInto('device_ipv6_default_routes').values(chunk),
   );

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/schema.ts';
+import { runKeyed } from './bulk.ts';
 
 /* The report row itself and the agent's last-report fields. */
 
@@ -25,37 +26,39 @@ export async function insertReport(
     hostProbes: string | null;
   },
 ): Promise<number | undefined> {
-  const row = await db
-    .insertInto('reports')
-    .values({
-      report_uuid: v.reportUuid,
-      agent_id: v.agentId,
-      received_at: v.receivedAt,
-      poll_started_at: v.pollStartedAt,
-      poll_finished_at: v.pollFinishedAt,
-      schema_version: v.schemaVersion,
-      devices_ok: v.devicesOk,
-      devices_error: v.devicesError,
-      host_probes: v.hostProbes,
-    })
-    .onConflict((oc) => oc.column('report_uuid').doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  return row?.id;
+  const result = await runKeyed(db, 'insert-report', v, (p) =>
+    db
+      .insertInto('reports')
+      .values({
+        report_uuid: p.reportUuid,
+        agent_id: p.agentId,
+        received_at: p.receivedAt,
+        poll_started_at: p.pollStartedAt,
+        poll_finished_at: p.pollFinishedAt,
+        schema_version: p.schemaVersion,
+        devices_ok: p.devicesOk,
+        devices_error: p.devicesError,
+        host_probes: p.hostProbes,
+      })
+      .onConflict((oc) => oc.column('report_uuid').doNothing())
+      .returning('id'),
+  );
+  return result.rows[0]?.id;
 }
 
 export async function recordAgentReport(
   db: Db,
   v: { agentId: number; at: string; reportUuid: string; version: string; hostname: string },
 ): Promise<void> {
-  await db
-    .updateTable('agents')
-    .set({
-      last_report_at: v.at,
-      last_report_uuid: v.reportUuid,
-      agent_version: v.version,
-      hostname: v.hostname,
-    })
-    .where('id', '=', v.agentId)
-    .execute();
+  await runKeyed(db, 'record-agent-report', v, (p) =>
+    db
+      .updateTable('agents')
+      .set({
+        last_report_at: p.at,
+        last_report_uuid: p.reportUuid,
+        agent_version: p.version,
+        hostname: p.hostname,
+      })
+      .where('id', '=', p.agentId),
+  );
 }

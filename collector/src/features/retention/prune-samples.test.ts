@@ -72,7 +72,9 @@ describe('pruneSamples', () => {
       retentionDays: 400,
       firstAfterMs: 1,
     });
-    await expect.poll(() => logged).toEqual(['retention.pruned']);
+    // On PostgreSQL the run also makes the coming months' sample partitions.
+    const runs = () => logged.filter((e) => e !== 'retention.partitions-created');
+    await expect.poll(runs).toEqual(['retention.pruned']);
     await schedule.stop();
     expect(await sampleTimes()).toEqual([]);
   });

@@ -29,14 +29,19 @@ export const applyPresetInput = z.strictObject({ preset: text(64) });
 
 // Range and repeated-date checks run even when another field is wrong, so every bad field is named.
 const always = { when: () => true };
+// With `always`, the refinement also sees input that is not an object at all (null, a list).
+const isObject = (v: unknown): boolean => typeof v === 'object' && v !== null;
 export const createTargetInput = z
   .strictObject({ indicator, document: text(200), sourceSentence: text(2000), steps })
   .superRefine((v, ctx) => {
-    if (indicator.safeParse(v.indicator).success) addStepIssues(v.indicator, v.steps, ctx);
+    if (isObject(v) && indicator.safeParse(v.indicator).success)
+      addStepIssues(v.indicator, v.steps, ctx);
   }, always);
 export const replaceStepsInput = z.strictObject({ steps });
 export const replaceStepsInputFor = (of: Indicator) =>
-  replaceStepsInput.superRefine((v, ctx) => addStepIssues(of, v.steps, ctx), always);
+  replaceStepsInput.superRefine((v, ctx) => {
+    if (isObject(v)) addStepIssues(of, v.steps, ctx);
+  }, always);
 
 export const stepOutput = z.object({
   id: int,

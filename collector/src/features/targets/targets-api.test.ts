@@ -84,6 +84,26 @@ describe('targets API', () => {
     expect(details['steps.3.threshold']).toBe('Must be a number.');
   });
 
+  it('refuses a body that is not an object with 400, not a 500 from the step checks', async () => {
+    const c = await county();
+    const created = await api.request<Target>('POST', `/api/v1/counties/${c.id}/targets`, {
+      json: coverage,
+    });
+    for (const body of ['null', '[]', '"steps"', '7']) {
+      const headers = { 'content-type': 'application/json' };
+      const put = await api.request<ErrorBody>('PUT', `/api/v1/targets/${created.body.id}/steps`, {
+        body,
+        headers,
+      });
+      const post = await api.request<ErrorBody>('POST', `/api/v1/counties/${c.id}/targets`, {
+        body,
+        headers,
+      });
+      expect([put.status, post.status], body).toEqual([400, 400]);
+      expect(put.body.error.details?.[0]?.path).toBe('');
+    }
+  });
+
   it('checks a new schedule against the unit of the stored indicator', async () => {
     const c = await county();
     const target = async (indicator: string, threshold: number) =>

@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import { sql } from 'kysely';
+import { jsonText } from '../../../db/dialect.ts';
 import type { Db, RollupDailyResultsTable } from '../../../db/schema.ts';
 import type { Indicator, ResultStatus } from '../indicators.ts';
 
@@ -59,7 +59,7 @@ function schoolResults(db: Db, v: SchoolResultFilter) {
       'r.status',
       'r.unknown_reason',
       'r.failing_since',
-      sql<string | null>`json_extract(r.details, '$.lastReportAt')`.as('last_report_at'),
+      jsonText(db, 'r.details', 'lastReportAt').as('last_report_at'),
       's.name',
       's.code',
       's.kind',

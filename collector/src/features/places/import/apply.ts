@@ -26,7 +26,8 @@ export async function applyPlan(
   };
 
   for (const { id, renamed } of plan.schoolsToUpdate) {
-    if (renamed) await updateSchoolRow(tx, id, { name: `\u0000import-${id}`, now });
+    // \u0001, not \u0000: PostgreSQL's text cannot hold a NUL character.
+    if (renamed) await updateSchoolRow(tx, id, { name: `\u0001import-${id}`, now });
   }
   const schoolIds = new Map(county.schools.map((s) => [s.code, s.id]));
   for (const { id, file } of plan.schoolsToUpdate) {

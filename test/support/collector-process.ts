@@ -28,10 +28,14 @@ export interface CollectorProcess {
   admin<T>(method: string, apiPath: string, body?: unknown): Promise<T>;
 }
 
-/** Runs `xiaowang-collector serve` as its own process on 127.0.0.1 and waits for health. */
+/**
+ * Runs `xiaowang-collector serve` as its own process on 127.0.0.1 and waits for health;
+ * `env` adds settings (a database URL, mail).
+ */
 export async function startCollectorProcess(
   dataDir: string,
   port?: number,
+  env: Readonly<Record<string, string>> = {},
 ): Promise<CollectorProcess> {
   const chosen = port ?? (await freeTcpPort());
   const child = spawn(process.execPath, [BIN, 'serve'], {
@@ -42,6 +46,7 @@ export async function startCollectorProcess(
       XIAOWANG_PORT: String(chosen),
       XIAOWANG_ADMIN_TOKEN: TEST_ADMIN,
       XIAOWANG_LOG_LEVEL: 'warn',
+      ...env,
     },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

@@ -1,0 +1,247 @@
+// One function per poller: run it once as a child process over the whole fleet and return
+// its cost and the values it got per device.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { promisify } from 'node:util';
+import type { Report } from '@xiaowang/shared';
+import { build } from 'esbuild';
+import type { BulkwalkJob } from './bulkwalk.ts';
+import { countValues } from './bulkwalk.ts';
+import type { ChildCost } from './measure.ts';
+import { runMeasured } from './measure.ts';
+import { exporterModule } from './exporter.ts';
+import type { DevicePlan } from './plan.ts';
+
+export type PollerName = 'agent' | 'agent-walk' | 'naive' | 'exporter' | 'bulkwalk';
+
+export interface PollerRun {
+  readonly poller: PollerName;
+  readonly cost: ChildCost;
+  /** device name → values the poller returned. */
+  readonly values: ReadonlyMap<string, number>;
+  readonly errors: readonly string[];
+  /** device name → the agent's own poll duration for that device. */
+  readonly durations?: ReadonlyMap<string, number>;
+  /** SNMP requests the agent sent (from its report's meta). */
+  readonly requests?: number;
+  readonly reportBytes?: number;
+}
+
+export interface PollerContext {
+  readonly dir: string;
+  readonly manifestFile: string;
+  /** The agent as deploy/build-agent.mjs bundles it for gateways. */
+  readonly agentBundle: string;
+  /** bench/poller/agent-walk-child.ts, bundled the same way. */
+  readonly walkBundle: string;
+  readonly exporterConfig: string;
+  readonly bulkwalk: BulkwalkJob;
+  readonly plans: readonly DevicePlan[];
+  readonly parallel: number;
+  /** A TCP port nothing listens on: the agent's collector URL. */
+  readonly closedPort: number;
+  /** Extra node flags for the agent and the naive poller (e.g. --cpu-prof). */
+  readonly nodeFlags: readonly string[];
+}
+
+const NAIVE = path.join(import.meta.dirname, 'naive-poller.mjs');
+
+/** The deployed bundle, built by deploy/build-agent.mjs itself. */
+export async function bundleDeployedAgent(outfile: string): Promise<void> {
+  const script = path.join(import.meta.dirname, '../../deploy/build-agent.mjs');
+  await promisify(execFile)(process.execPath, [script, outfile]);
+}
+
+/** A bench child bundled with the options deploy/build-agent.mjs uses. */
+export async function bundleChild(entry: string, outfile: string): Promise<void> {
+  await build({
+    entryPoints: [path.join(import.meta.dirname, entry)],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    outfile,
+    banner: {
+      js: "import { createRequire as __xwRequire } from 'node:module';\nconst require = __xwRequire(import.meta.url);",
+    },
+    logLevel: 'warning',
+  });
+}
+
+interface ChildDevice {
+  readonly name: string;
+  readonly values: number;
+  readonly ms?: number;
+  readonly requests?: number;
+  readonly error?: string;
+}
+
+function collect(poller: PollerName, cost: ChildCost, devices: readonly ChildDevice[]): PollerRun {
+  const values = new Map(devices.map((d) => [d.name, d.values]));
+  const errors = devices.flatMap((d) => (d.error === undefined ? [] : [`${d.name}: ${d.error}`]));
+  const durations = new Map(devices.map((d) => [d.name, d.ms ?? 0]));
+  const requests = devices.reduce((n, d) => n + (d.requests ?? 0), 0);
+  return { poller, cost, values, errors, ...(poller === 'agent' ? { durations, requests } : {}) };
+}
+
+const TOKEN = 'xw_abcdefghijklmnopqrstuvwxyz012345';
+
+/**
+ * The agent as a gateway runs it: `xiaowang-agent run` from the deployed bundle under plain
+ * node, one poll cycle (every device, checks, rates, the report checked against the
+ * contract, written to the spool), one failed delivery to a closed port on 127.0.0.1, then
+ * SIGTERM once it logs cycle.done; it finishes and exits as in production.
+ */
+export async function runAgent(
+  ctx: PollerContext,
+  mode: 'poll' | 'baseline',
+  plans: readonly DevicePlan[] = ctx.plans,
+): Promise<PollerRun> {
+  const home = mkdtempSync(path.join(ctx.dir, 'agent-'));
+  const spool = path.join(home, 'spool');
+  const config = {
+    collector: { url: `http://127.0.0.1:${ctx.closedPort}/`, token: TOKEN },
+    schedule: { jitterSeconds: 0, pollIntervalSeconds: 86_400 },
+    ipv6: { enabled: false },
+    spool: { dir: spool },
+    credentials: { county: { version: '2c', community: plans[0]?.community ?? 'public' } },
+    devices:
+      mode === 'poll'
+        ? plans.map((p) => ({ name: p.name, host: p.host, port: p.port, credentials: 'county' }))
+        : [],
+  };
+  const configFile = path.join(home, 'agent.json');
+  writeFileSync(configFile, JSON.stringify(config));
+  try {
+    const cost = await runMeasured(
+      process.execPath,
+      [...ctx.nodeFlags, ctx.agentBundle, 'run', '--config', configFile],
+      {
+        untilStdout: /"cycle\.done"/,
+      },
+    );
+    const reports = readdirSync(spool).filter((f) => f.endsWith('.json') && /^\d/.test(f));
+    const report = JSON.parse(
+      readFileSync(path.join(spool, reports[0] ?? 'missing'), 'utf8'),
+    ) as Report;
+    const devices = report.devices.map((d) => ({
+      name: d.target.name,
+      values: d.meta.varbinds,
+      ms: d.meta.durationMs,
+      requests: d.meta.requests,
+      ...(d.outcome === 'error'
+        ? { error: d.error.message }
+        : d.partErrors.length > 0
+          ? { error: JSON.stringify(d.partErrors[0]) }
+          : {}),
+    }));
+    return {
+      ...collect('agent', cost, devices),
+      reportBytes: statSync(path.join(spool, reports[0] ?? '')).size,
+    };
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
+}
+
+export async function runAgentWalk(
+  ctx: PollerContext,
+  mode: 'poll' | 'baseline',
+): Promise<PollerRun> {
+  const cost = await runMeasured(process.execPath, [
+    ...ctx.nodeFlags,
+    ctx.walkBundle,
+    mode,
+    ctx.manifestFile,
+  ]);
+  if (cost.exitCode !== 0)
+    throw new Error(`agent-walk exited with ${cost.exitCode}: ${cost.stderr}`);
+  return collect('agent-walk', cost, JSON.parse(cost.stdout) as ChildDevice[]);
+}
+
+export async function runNaive(ctx: PollerContext, mode: 'poll' | 'baseline'): Promise<PollerRun> {
+  const cost = await runMeasured(process.execPath, [
+    ...ctx.nodeFlags,
+    NAIVE,
+    mode,
+    ctx.manifestFile,
+  ]);
+  if (cost.exitCode !== 0)
+    throw new Error(`naive poller exited with ${cost.exitCode}: ${cost.stderr}`);
+  return collect('naive', cost, JSON.parse(cost.stdout) as ChildDevice[]);
+}
+
+async function waitForHttp(url: string): Promise<void> {
+  // 500 modules of metrics take the exporter a while to load on a busy machine.
+  for (let i = 0; i < 1200; i++) {
+    try {
+      const res = await fetch(url);
+      await res.arrayBuffer();
+      return;
+    } catch {
+      await sleep(50);
+    }
+  }
+  throw new Error(`${url} did not answer`);
+}
+
+/** One scrape per device, all at once, as Prometheus would fire them with equal offsets. */
+export async function runExporter(
+  ctx: PollerContext,
+  mode: 'poll' | 'baseline',
+  port: number,
+): Promise<PollerRun> {
+  const base = `http://127.0.0.1:${port}`;
+  const devices: ChildDevice[] = [];
+  const cost = await runMeasured(
+    '/usr/bin/prometheus-snmp-exporter',
+    [
+      `--config.file=${ctx.exporterConfig}`,
+      `--web.listen-address=127.0.0.1:${port}`,
+      '--log.level=error',
+    ],
+    {
+      whileRunning: async () => {
+        await waitForHttp(`${base}/`);
+        if (mode === 'baseline') return;
+        await Promise.all(
+          ctx.plans.map(async (plan) => {
+            const module = exporterModule(plan);
+            const url = `${base}/snmp?target=${plan.host}:${plan.port}&module=${module}`;
+            const res = await fetch(url, { signal: AbortSignal.timeout(600_000) });
+            const body = await res.text();
+            const m = /^snmp_scrape_pdus_returned (\d+)$/m.exec(body);
+            devices.push({
+              name: plan.name,
+              values: m === null ? 0 : Number(m[1]),
+              ...(res.status === 200 && m !== null
+                ? {}
+                : { error: `HTTP ${res.status} ${body.slice(0, 200)}` }),
+            });
+          }),
+        );
+      },
+    },
+  );
+  return collect('exporter', cost, devices);
+}
+
+export async function runBulkwalk(ctx: PollerContext): Promise<PollerRun> {
+  const cost = await runMeasured(
+    'xargs',
+    ['-a', ctx.bulkwalk.listFile, '-P', String(ctx.parallel), '-n', '1', 'sh'],
+    { sampleTree: true },
+  );
+  const devices = ctx.plans.map((plan) => ({
+    name: plan.name,
+    values: countValues(ctx.bulkwalk.outputOf(plan.name)),
+  }));
+  return collect('bulkwalk', cost, devices);
+}
+
+/** One device's script alone: snmpget plus one snmpbulkwalk per subtree, in sequence. */
+export async function runBulkwalkDevice(ctx: PollerContext, name: string): Promise<ChildCost> {
+  return runMeasured('sh', [path.join(path.dirname(ctx.bulkwalk.listFile), `${name}.sh`)]);
+}

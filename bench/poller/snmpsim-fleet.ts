@@ -1,0 +1,152 @@
+// Serves the simulated devices with Debian's snmpsimd: one process per UDP port, device i
+// on process i mod N, --v2c-arch, no logging. Each device has its own loopback address
+// (127.<20+k>.x.y), as it would have its own IP in a school, because the agent takes
+// host:port as a device's identity. Reads the processes' CPU time from /proc so each
+// poller's run can be charged what it cost the responder.
+import { execFile, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { promisify } from 'node:util';
+import { freeUdpPort } from '../../test/support/free-port.ts';
+import type { SimDevice } from './fleet.ts';
+import { COMMUNITY } from './fleet.ts';
+import { snmprecLine } from './values.ts';
+
+const SNMPSIMD = '/usr/bin/snmpsimd';
+const CLOCK_TICKS = 100;
+
+export interface SnmpsimFleet {
+  readonly ports: readonly number[];
+  readonly pids: readonly number[];
+  endpointOf(deviceIndex: number): { host: string; port: number };
+  /** User + system CPU seconds the responders have used so far. */
+  cpuSeconds(): number;
+  stop(): Promise<void>;
+}
+
+/**
+ * Writes every device's walk where snmpsim --v2c-arch looks for a community on one of its
+ * endpoints: `<dir>/data/p<k>/<community>/<transport id>.snmprec`, the transport id of the
+ * j-th endpoint being 1.3.6.1.6.1.1.j. Returns the data dirs.
+ */
+export function writeWalks(
+  dir: string,
+  devices: readonly SimDevice[],
+  processes: number,
+): string[] {
+  const dirs = Array.from({ length: processes }, (_, k) => path.join(dir, 'data', `p${k}`));
+  for (const d of dirs) mkdirSync(path.join(d, COMMUNITY), { recursive: true, mode: 0o755 });
+  devices.forEach((device, i) => {
+    const lines = device.varbinds.map(snmprecLine).join('\n');
+    const endpoint = Math.floor(i / processes);
+    const file = path.join(
+      dirs[i % processes] ?? '',
+      COMMUNITY,
+      `1.3.6.1.6.1.1.${endpoint}.snmprec`,
+    );
+    writeFileSync(file, `${lines}\n`, { mode: 0o644 });
+  });
+  return dirs;
+}
+
+function cpuOf(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+}
+
+async function answers(host: string, port: number, community: string): Promise<boolean> {
+  try {
+    await promisify(execFile)('snmpget', [
+      '-v2c',
+      '-c',
+      community,
+      '-t',
+      '1',
+      '-r',
+      '0',
+      `${host}:${port}`,
+      '1.3.6.1.2.1.1.5.0',
+    ]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Device i's loopback address: process k = i mod N, j-th device of that process. */
+export function hostOf(deviceIndex: number, processes: number): string {
+  const k = deviceIndex % processes;
+  const j = Math.floor(deviceIndex / processes);
+  return `127.${20 + k}.${Math.floor(j / 250)}.${(j % 250) + 1}`;
+}
+
+export async function startSnmpsimFleet(
+  dir: string,
+  devices: readonly SimDevice[],
+  processes: number,
+): Promise<SnmpsimFleet> {
+  chmodSync(dir, 0o755);
+  const dataDirs = writeWalks(dir, devices, processes);
+  const ports: number[] = [];
+  const children: ChildProcess[] = [];
+  for (let k = 0; k < processes; k++) {
+    const port = await freeUdpPort('127.0.0.1');
+    const cache = path.join(dir, `cache-${k}`);
+    mkdirSync(cache, { recursive: true });
+    chmodSync(cache, 0o777);
+    const args = [
+      `--data-dir=${dataDirs[k] ?? ''}`,
+      ...devices.flatMap((_d, i) =>
+        i % processes === k ? [`--agent-udpv4-endpoint=${hostOf(i, processes)}:${port}`] : [],
+      ),
+      `--cache-dir=${cache}`,
+      '--v2c-arch',
+      '--logging-method=null',
+    ];
+    if (process.getuid?.() === 0) args.push('--process-user=nobody', '--process-group=nogroup');
+    children.push(spawn(SNMPSIMD, args, { stdio: 'ignore' }));
+    ports.push(port);
+  }
+  // Never leave responders behind, even when the bench dies.
+  const killAll = (): void => {
+    for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+  };
+  process.once('exit', killAll);
+  const stop = async (): Promise<void> => {
+    process.off('exit', killAll);
+    for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+    for (
+      let i = 0;
+      i < 50 && children.some((c) => c.exitCode === null && c.signalCode === null);
+      i++
+    ) {
+      await sleep(100);
+    }
+    for (const child of children)
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  };
+  // Each process indexes its walks on start; wait until every one answers its first device.
+  const readyBy = Date.now() + 300_000;
+  for (let k = 0; k < processes; k++) {
+    const first = devices[k];
+    if (first === undefined) continue;
+    while (!(await answers(hostOf(k, processes), ports[k] ?? 0, COMMUNITY))) {
+      if (Date.now() > readyBy || children[k]?.exitCode !== null) {
+        await stop();
+        throw new Error(`snmpsimd on port ${ports[k]} did not start`);
+      }
+      await sleep(500);
+    }
+  }
+  const pids = children.map((c) => c.pid ?? 0);
+  return {
+    ports,
+    pids,
+    endpointOf: (i) => ({ host: hostOf(i, processes), port: ports[i % processes] ?? 0 }),
+    cpuSeconds: () => pids.reduce((sum, pid) => sum + cpuOf(pid), 0),
+    stop,
+  };
+}

@@ -10,9 +10,9 @@
  *    the same file (its copy speed is printed too).
  *
  * PostgreSQL is a throwaway server (test/support/postgres-server.ts) with fsync on and
- * synchronous_commit off: a crash may lose the last commits but never corrupts, like the
- * collector's SQLite (WAL, synchronous=NORMAL). XIAOWANG_BENCH_DATABASE_URL uses a server of
- * yours instead (it creates and drops databases there).
+ * synchronous_commit on: every acknowledged commit is on disk, as on the collector's SQLite
+ * (WAL, synchronous=FULL) and as docs/scale.md says to run it. XIAOWANG_BENCH_DATABASE_URL
+ * uses a server of yours instead (it creates and drops databases there).
  *
  *   npm run bench:postgres                                   # 30,000 schools
  *   npm run bench:postgres -- --schools 3000 --reports 1000  # the quick run
@@ -73,7 +73,7 @@ const serverUrl =
   given !== undefined && given !== ''
     ? given
     : (server = await startPostgresServer({
-        settings: { fsync: 'on', full_page_writes: 'on', synchronous_commit: 'off' },
+        settings: { fsync: 'on', full_page_writes: 'on', synchronous_commit: 'on' },
       })).url;
 const admin = new pg.Pool({ connectionString: serverUrl, max: 1 });
 const databases: string[] = [];

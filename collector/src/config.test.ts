@@ -87,6 +87,39 @@ describe('collector config', () => {
     }
   });
 
+  it('keeps reports 400 days and daily summaries 800 by default, and bounds both', () => {
+    const defaults = loadServerConfig({ XIAOWANG_ADMIN_TOKEN: TOKEN });
+    expect(defaults.ok && defaults.config).toMatchObject({
+      sampleRetentionDays: 400,
+      reportRetentionDays: 400,
+      dailyRetentionDays: 800,
+    });
+    const set = loadServerConfig({
+      XIAOWANG_ADMIN_TOKEN: TOKEN,
+      XIAOWANG_REPORT_RETENTION_DAYS: '60',
+      XIAOWANG_DAILY_RETENTION_DAYS: '3650',
+    });
+    expect(set.ok && set.config).toMatchObject({
+      reportRetentionDays: 60,
+      dailyRetentionDays: 3650,
+    });
+    // Shorter than an agent's spool (reports) or a county's coverage window (daily): refused.
+    const short = loadServerConfig({
+      XIAOWANG_ADMIN_TOKEN: TOKEN,
+      XIAOWANG_REPORT_RETENTION_DAYS: '45',
+      XIAOWANG_DAILY_RETENTION_DAYS: '90',
+    });
+    expect(short.ok).toBe(false);
+    if (short.ok) return;
+    expect(formatConfigProblems('en', short.problems)).toEqual([
+      expect.stringMatching(/^XIAOWANG_REPORT_RETENTION_DAYS: .*60.*spool\.maxAgeDays/),
+      expect.stringMatching(/^XIAOWANG_DAILY_RETENTION_DAYS: .*100.*90 days back/),
+    ]);
+    expect(formatConfigProblems('zh-CN', short.problems).join('\n')).toContain(
+      'XIAOWANG_REPORT_RETENTION_DAYS：',
+    );
+  });
+
   it('treats an empty value as unset', () => {
     const result = loadServerConfig({ XIAOWANG_ADMIN_TOKEN: TOKEN, XIAOWANG_PORT: '' });
     expect(result.ok && result.config.port).toBe(8080);

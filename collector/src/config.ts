@@ -29,6 +29,8 @@ export interface ServerConfig extends StorageConfig {
   readonly reportBurst: number;
   readonly enrollRatePerMinute: number;
   readonly sampleRetentionDays: number;
+  readonly reportRetentionDays: number;
+  readonly dailyRetentionDays: number;
   readonly secureCookies: boolean;
   /** How long a scheduled job stays with a collector that stopped without a clean stop. */
   readonly jobLeaseMs: number;
@@ -72,6 +74,12 @@ const envSchema = z.strictObject({
   XIAOWANG_REPORT_BURST: wholeNumber(1, 100_000).default(600),
   XIAOWANG_ENROLL_RATE_PER_MINUTE: wholeNumber(1, 600).default(10),
   XIAOWANG_SAMPLE_RETENTION_DAYS: wholeNumber(7, 3650).default(400),
+  // A report row holds report_uuid, which makes a resend a no-op: it must outlive every
+  // resend, and an agent's spool keeps unsent reports up to 45 days by default.
+  XIAOWANG_REPORT_RETENTION_DAYS: wholeNumber(60, 3650).default(400),
+  // Compliance reads ap_daily over a county's coverage window, up to 90 days back from the
+  // day it computes (compliance/settings/schema.ts), and recomputes yesterday too.
+  XIAOWANG_DAILY_RETENTION_DAYS: wholeNumber(100, 3650).default(800),
   // Behind a TLS-terminating proxy that does not send X-Forwarded-Proto: force Secure cookies.
   XIAOWANG_SECURE_COOKIES: z
     .enum(['true', 'false', '1', '0'])
@@ -99,6 +107,8 @@ const HINTS: Record<EnvKey, MessageKey> = {
   XIAOWANG_REPORT_BURST: 'ingest.config.hint.reportBurst',
   XIAOWANG_ENROLL_RATE_PER_MINUTE: 'ingest.config.hint.enrollRatePerMinute',
   XIAOWANG_SAMPLE_RETENTION_DAYS: 'ingest.config.hint.sampleRetentionDays',
+  XIAOWANG_REPORT_RETENTION_DAYS: 'ingest.config.hint.reportRetentionDays',
+  XIAOWANG_DAILY_RETENTION_DAYS: 'ingest.config.hint.dailyRetentionDays',
   XIAOWANG_SECURE_COOKIES: 'users.config.hint.secureCookies',
   XIAOWANG_DATABASE_URL: 'collector.config.hint.databaseUrl',
   XIAOWANG_DATABASE_POOL_SIZE: 'collector.config.hint.databasePoolSize',
@@ -158,6 +168,8 @@ export function loadServerConfig(
       reportBurst: parsed.XIAOWANG_REPORT_BURST,
       enrollRatePerMinute: parsed.XIAOWANG_ENROLL_RATE_PER_MINUTE,
       sampleRetentionDays: parsed.XIAOWANG_SAMPLE_RETENTION_DAYS,
+      reportRetentionDays: parsed.XIAOWANG_REPORT_RETENTION_DAYS,
+      dailyRetentionDays: parsed.XIAOWANG_DAILY_RETENTION_DAYS,
       secureCookies: parsed.XIAOWANG_SECURE_COOKIES,
       jobLeaseMs: parsed.XIAOWANG_JOB_LEASE_SECONDS * 1000,
       mail,

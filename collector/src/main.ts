@@ -64,7 +64,7 @@ export function listen(
 
 /**
  * Opens the database under the data directory, applies pending migrations (refusing a
- * database newer than this code), builds the app, listens and schedules sample pruning, the
+ * database newer than this code), builds the app, listens and schedules pruning, the
  * compliance recompute and the nightly mail.
  */
 export async function startCollector(
@@ -88,6 +88,8 @@ export async function startCollector(
       clock,
       logger: options.logger,
       retentionDays: config.sampleRetentionDays,
+      reportRetentionDays: config.reportRetentionDays,
+      dailyRetentionDays: config.dailyRetentionDays,
       instance: jobs.instance,
     });
     const compliance = scheduleRecompute({

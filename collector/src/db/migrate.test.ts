@@ -5,6 +5,7 @@ import { createTestDb, onPostgres } from '../testing/test-db.ts';
 import { listTables } from './introspect.ts';
 import { appliedMigrations, DatabaseNewerError, LEDGER_TABLE, migrateToLatest } from './migrate.ts';
 import { MIGRATIONS } from './migrations/index.ts';
+import { ensureSampleMonths } from './sample-partitions.ts';
 
 let db: TestDb | undefined;
 afterEach(async () => {
@@ -45,6 +46,32 @@ describe('migrations', () => {
       .values({ county_id: 999, name: 'x', created_at: now, updated_at: now })
       .execute();
     await expect(orphan).rejects.toThrow(/FOREIGN KEY/);
+  });
+
+  it('index every column that refers to a report, and each sample partition made later', async () => {
+    db = await createTestDb();
+    const test = db;
+    // PostgreSQL: a month partition attached after 0011 gets the parent's indexes.
+    const made = await ensureSampleMonths(test.kysely, ['2026-03']);
+    const definitions = async (table: string) => {
+      const { rows } = onPostgres
+        ? await sql<{ def: string }>`select indexdef as def from pg_indexes
+            where schemaname = current_schema() and tablename = ${table}`.execute(test.kysely)
+        : await sql<{ def: string }>`select sql as def from sqlite_master
+            where type = 'index' and tbl_name = ${table} and sql is not null`.execute(test.kysely);
+      return rows.map((r) => r.def).join('\n');
+    };
+    const referring = [
+      ['interface_samples', 'report_id'],
+      ['report_gaps', 'report_id'],
+      ['device_history', 'report_id'],
+      ['devices', 'last_report_id'],
+      ...made.map((month) => [`interface_samples_${month.replace('-', '_')}`, 'report_id']),
+    ] as const;
+    expect(made).toEqual(onPostgres ? ['2026-03'] : []);
+    for (const [table, column] of referring) {
+      expect(await definitions(table)).toMatch(new RegExp(`\\("?${column}"?\\)`));
+    }
   });
 
   it('refuse a database that a newer collector has migrated, changing nothing', async () => {

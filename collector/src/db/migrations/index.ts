@@ -9,6 +9,7 @@ import * as m0007 from './0007_digest.ts';
 import * as m0008 from './0008_read_indexes.ts';
 import * as m0009 from './0009_leases.ts';
 import * as m0010 from './0010_postgres_storage.ts';
+import * as m0011 from './0011_retention_indexes.ts';
 
 /**
  * Every migration, in order, listed by hand: no directory scan, so a stray file cannot run
@@ -26,4 +27,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0008_read_indexes': m0008,
   '0009_leases': m0009,
   '0010_postgres_storage': m0010,
+  '0011_retention_indexes': m0011,
 };

@@ -2,6 +2,7 @@ import type { WriteContext } from '../../context.ts';
 import {
   deleteDefaultPartitionSamplesBefore,
   dropSamplePartitionsBefore,
+  listSamplePartitions,
 } from '../../db/sample-partitions.ts';
 import { inTransaction } from '../../db/tx.ts';
 import { deleteSamplesBefore } from './queries.ts';
@@ -10,11 +11,18 @@ export interface PruneSamplesInput {
   /** Raw uplink samples older than this many days are deleted (XIAOWANG_SAMPLE_RETENTION_DAYS). */
   readonly retentionDays: number;
   readonly batchSize?: number;
+  /** Stops after the batch in progress once aborted: the collector is shutting down. */
+  readonly signal?: AbortSignal;
 }
 
 export interface PruneSamplesResult {
   readonly deleted: number;
   readonly before: string;
+  /**
+   * Samples taken from this instant on may still be stored: `before`, or on PostgreSQL the
+   * start of the oldest month still kept. Report pruning stops there (prune-reports.ts).
+   */
+  readonly keptFrom: string;
 }
 
 const DAY_MS = 86_400_000;
@@ -40,7 +48,10 @@ export async function pruneSamples({
   for (;;) {
     const n = await inTransaction(db, (tx) => deleteBatch(tx, before, batch));
     deleted += n;
-    if (n < batch) return { deleted, before };
+    if (n < batch || input.signal?.aborted === true) break;
     await new Promise((resolve) => setImmediate(resolve)); // let waiting requests in
   }
+  const oldest = dropped === undefined ? undefined : (await listSamplePartitions(db))[0];
+  const monthStart = oldest === undefined ? before : `${oldest.month}-01T00:00:00.000Z`;
+  return { deleted, before, keptFrom: monthStart < before ? monthStart : before };
 }

@@ -41,7 +41,11 @@ const en = {
   'ingest.config.hint.enrollRatePerMinute':
     'Set it to how many enrollment attempts one address may make per minute, 1 to 600, e.g. 10 (default).',
   'ingest.config.hint.sampleRetentionDays':
-    'Set it to how many days of raw uplink samples to keep, 7 to 3650, e.g. 400 (default). Daily summaries are always kept.',
+    'Set it to how many days of raw uplink samples to keep, 7 to 3650, e.g. 400 (default). Daily summaries have their own retention (XIAOWANG_DAILY_RETENTION_DAYS).',
+  'ingest.config.hint.reportRetentionDays':
+    "Set it to how many days of report rows to keep, 60 to 3650, e.g. 400 (default). Keep it longer than the agents' spool keeps unsent reports (spool.maxAgeDays, 45 by default), or a late resend is stored twice.",
+  'ingest.config.hint.dailyRetentionDays':
+    'Set it to how many days of daily interface and AP summaries to keep, 100 to 3650, e.g. 800 (default). Compliance reads up to 90 days back.',
 } as const;
 
 const zhCN: Record<keyof typeof en, string> = {
@@ -82,7 +86,11 @@ const zhCN: Record<keyof typeof en, string> = {
   'ingest.config.hint.enrollRatePerMinute':
     '请设为每个地址每分钟最多注册尝试次数，1 到 600，例如 10（默认）。',
   'ingest.config.hint.sampleRetentionDays':
-    '请设为原始上联采样保留天数，7 到 3650，例如 400（默认）。每日汇总始终保留。',
+    '请设为原始上联采样保留天数，7 到 3650，例如 400（默认）。每日汇总另有保留期限（XIAOWANG_DAILY_RETENTION_DAYS）。',
+  'ingest.config.hint.reportRetentionDays':
+    '请设为上报记录保留天数，60 到 3650，例如 400（默认）。须长于采集端缓存未发送上报的天数（spool.maxAgeDays，默认 45），否则迟到的重发会被重复保存。',
+  'ingest.config.hint.dailyRetentionDays':
+    '请设为端口和 AP 每日汇总保留天数，100 到 3650，例如 800（默认）。达标计算最多回看 90 天。',
 };
 
 export const ingestMessages = { en, zhCN };

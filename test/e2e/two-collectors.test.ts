@@ -202,6 +202,9 @@ describe(`two collectors on one ${testBackend} database`, () => {
       .executeTakeFirstOrThrow();
     expect(Number(samples.n)).toBe(stored.length * ([...samplesPerReport][0] ?? 0));
 
+    console.log(
+      `[e2e] two collectors on ${testBackend}: ${sent.size} reports sent, ${acked.size} acknowledged (${ackedAtKill} before the kill), ${stored.length} stored, ${stored.length - new Set(stored).size} duplicated, ${[...acked].filter((id) => !stored.includes(id)).length} acknowledged lost, ${Number(samples.n)} samples, ${mails().length} mail(s) of ${day}, sent after killing ${holder === '' ? 'the first collector' : 'the mail job’s lease holder'}`,
+    );
     const health = await fetch(new URL('api/v1/health', survivor.url));
     expect(health.status).toBe(200);
   }, 240_000);

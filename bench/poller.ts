@@ -12,12 +12,12 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { freeTcpPort } from './poller/free-tcp-port.ts';
 import { killRunning } from './poller/measure.ts';
-import { writeBulkwalkScripts } from './poller/bulkwalk.ts';
+import { countValues, writeBulkwalkScripts } from './poller/bulkwalk.ts';
 import { measureResponder } from './poller/calibrate.ts';
 import { writeExporterConfig } from './poller/exporter.ts';
 import { buildFleet } from './poller/fleet.ts';
 import { planFor } from './poller/plan.ts';
-import { printAcTable, printRunTable, summarise } from './poller/print.ts';
+import { countCheck, printAcTable, printRunTable, summarise } from './poller/print.ts';
 import type { RunResult } from './poller/print.ts';
 import type { PollerContext, PollerName, PollerRun } from './poller/runners.ts';
 import {
@@ -121,8 +121,9 @@ try {
   };
   const exporterPort = await freeTcpPort();
 
-  // Touch every walk once (page cache, snmpsim's first read of each index) before timing.
-  if (!quick) await runAgentWalk(ctx, 'poll');
+  // Touch every walk once (page cache, snmpsim's first read of each index) before timing:
+  // without it the first poller timed pays for snmpsim indexing every device's walk.
+  await runAgentWalk(ctx, 'poll');
   const responder = await measureResponder(sim, fleet);
   const minWallS = (expected * responder.cpuUsPerValue) / 1e6 / cores;
   console.log(
@@ -138,6 +139,8 @@ try {
     baselines.set('exporter', await runExporter(ctx, 'baseline', exporterPort));
   }
   const results: RunResult[] = [];
+  /** Every poller must return exactly the plan's values for every device; any miss fails the bench. */
+  const failures: string[] = [];
   for (let run = 0; run < runs; run++) {
     // Rotate the order so no poller always runs first or last.
     const order = pollers
@@ -162,6 +165,7 @@ try {
                 ? await runExporter(ctx, 'poll', exporterPort)
                 : await runBulkwalk(ctx);
       results.push({ run, result, responderCpuS: sim.cpuSeconds() - cpu0, ref: near });
+      failures.push(...countCheck(result, plans));
     }
     printRunTable(
       run,
@@ -176,6 +180,13 @@ try {
     for (let i = 0; i < acRuns; i++) {
       const agent = await runAgent(ctx, 'poll', [first]);
       const bulk = await runBulkwalkDevice(ctx, first.name);
+      failures.push(...countCheck(agent, [first]));
+      const bulkValues = countValues(ctx.bulkwalk.outputOf(first.name));
+      if (bulkValues !== first.expected) {
+        failures.push(
+          `bulkwalk: ${first.name} returned ${bulkValues} values, the plan has ${first.expected}`,
+        );
+      }
       ac.push({
         agentMs: agent.durations?.get(first.name) ?? NaN,
         agentWallS: agent.cost.wallS,
@@ -186,6 +197,17 @@ try {
   }
   const summary = summarise(results, plans, baselines);
   console.log(summary.text);
+  if (failures.length > 0) {
+    console.log(
+      `\nCHECK FAILED: ${failures.length} problem(s); every poller must return the plan's values:`,
+    );
+    for (const failure of failures.slice(0, 20)) console.log(`  ${failure}`);
+    process.exitCode = 1;
+  } else {
+    console.log(
+      `\ncheck: every poller returned the plan's values for every device (${expected} per run)`,
+    );
+  }
   if (opts.json !== undefined) {
     writeFileSync(
       opts.json,

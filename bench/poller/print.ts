@@ -36,6 +36,28 @@ export interface Reference {
   readonly responderUs: number;
 }
 
+/**
+ * What a poller run got wrong against the plan: devices whose value count differs from the
+ * plan's (missing devices included), and errors it reported. Empty when the run is right.
+ */
+export function countCheck(result: PollerRun, plans: readonly DevicePlan[]): string[] {
+  const out: string[] = [];
+  for (const plan of plans) {
+    const got = result.values.get(plan.name);
+    if (got !== plan.expected) {
+      out.push(
+        `${result.poller}: ${plan.name} returned ${got ?? 'no'} values, the plan has ${plan.expected}`,
+      );
+    }
+  }
+  const known = new Set(plans.map((p) => p.name));
+  for (const name of result.values.keys()) {
+    if (!known.has(name)) out.push(`${result.poller}: ${name} is not in the plan`);
+  }
+  for (const error of result.errors) out.push(`${result.poller}: ${error}`);
+  return out;
+}
+
 function rowOf(
   r: RunResult,
   plans: readonly DevicePlan[],
@@ -43,7 +65,7 @@ function rowOf(
 ): Row {
   const { result, ref } = r;
   const values = [...result.values.values()].reduce((a, b) => a + b, 0);
-  const mismatched = plans.filter((p) => result.values.get(p.name) !== p.expected).length;
+  const mismatched = countCheck(result, plans).length - result.errors.length;
   const base = baselines.get(result.poller);
   return {
     poller: result.poller,

@@ -119,8 +119,7 @@ async function readPlannedData(
   ctx: PollContext,
   checks: readonly AnyCheck[],
 ): Promise<PartError[]> {
-  const plans = checks.map((check) => check.plan(ctx));
-  const plan = mergePlans(plans);
+  const { plans, plan } = plansFor(checks, ctx);
   if (client.readPlan !== undefined) {
     const got = await client.readPlan(plan.scalars, plan.subtrees);
     for (const oid of plan.scalars) {
@@ -136,6 +135,33 @@ async function readPlannedData(
     await readOneByOne(client, ws, plan);
   }
   return partErrorsOf(ws, checks, plans);
+}
+
+/** Merged plans by checks and context: a county's devices share a handful of them. */
+const planCache = new Map<string, { plans: readonly WalkPlan[]; plan: WalkPlan }>();
+const PLAN_CACHE_SIZE = 256;
+
+/**
+ * The checks' plans for this context and their merge. Plans are pure functions of the
+ * context, so devices of the same model and firmware reuse one computation.
+ */
+function plansFor(
+  checks: readonly AnyCheck[],
+  ctx: PollContext,
+): { plans: readonly WalkPlan[]; plan: WalkPlan } {
+  const ids = checks.map((check) => CHECKS.indexOf(check));
+  const key = ids.includes(-1)
+    ? undefined
+    : JSON.stringify([ids, ctx.sysObjectID, ctx.enterprise, ctx.sysDescr]);
+  const cached = key === undefined ? undefined : planCache.get(key);
+  if (cached !== undefined) return cached;
+  const plans = checks.map((check) => check.plan(ctx));
+  const merged = { plans, plan: mergePlans(plans) };
+  if (key !== undefined) {
+    if (planCache.size >= PLAN_CACHE_SIZE) planCache.clear();
+    planCache.set(key, merged);
+  }
+  return merged;
 }
 
 /** For clients without readPlan: GET the scalars in batches, then one walk per subtree. */

@@ -313,7 +313,15 @@ function putNumber(n: number, at: number): number {
     text[at + 1] = 48 + (n % 10);
     return at + 2;
   }
-  return at + text.write(String(n), at, 'latin1');
+  if (n >= 1e10) return at + text.write(String(n), at, 'latin1');
+  // Larger sub-identifiers (MAC bytes, ifIndex, enterprise numbers) without a String().
+  let digits = 3;
+  for (let p = 1000; p <= n && digits < 10; p *= 10) digits++;
+  for (let i = at + digits - 1; i >= at; i--) {
+    text[i] = 48 + (n % 10);
+    n = Math.floor(n / 10);
+  }
+  return at + digits;
 }
 
 /** Dotted text of an OID's content octets, built in a byte buffer and read once. */
@@ -344,8 +352,16 @@ export function oidText(buf: Uint8Array, start: number, end: number): string {
 }
 
 function bytesAt(buf: Uint8Array, start: number, end: number): Uint8Array {
-  // A copy, so a kept value does not pin the whole datagram in memory.
-  return Buffer.from(buf.subarray(start, end));
+  // A copy, so a kept value does not pin the whole datagram in memory; one allocation (from
+  // Node's pool for short values), no intermediate view of the datagram.
+  const length = end - start;
+  const out = Buffer.allocUnsafe(length);
+  if (length > 64) {
+    out.set(buf.subarray(start, end));
+  } else {
+    for (let i = 0; i < length; i++) out[i] = buf[start + i] ?? 0;
+  }
+  return out;
 }
 
 function readCell(r: Reader, limit: number): Cell {

@@ -7,7 +7,27 @@ export function normaliseOid(oid: string): string {
 export function parseOid(oid: string): number[] {
   const text = normaliseOid(oid);
   if (text === '') return [];
-  return text.split('.').map((part) => Number(part));
+  // Digits and single dots (the usual case) are read in one pass without split's strings;
+  // anything else keeps Number()'s reading of each part.
+  const out: number[] = [];
+  let value = 0;
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      value = value * 10 + (c - 48);
+      digits++;
+    } else if (c === 46 && digits > 0 && digits < 16) {
+      out.push(value);
+      value = 0;
+      digits = 0;
+    } else {
+      return text.split('.').map((part) => Number(part));
+    }
+  }
+  if (digits === 0 || digits >= 16) return text.split('.').map((part) => Number(part));
+  out.push(value);
+  return out;
 }
 
 /** True when `oid` lies strictly below `prefix`. */

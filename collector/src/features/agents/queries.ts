@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { AgentsTable, Db } from '../../db/schema.ts';
+import { runKeyed } from '../../db/statement-cache.ts';
 import type { SchoolRefRow } from './queries-codes.ts';
 
 /* Agents and the schools each may report for. */
@@ -78,25 +79,31 @@ export async function selectAgentSchools(
     .execute();
 }
 
-/** The agent with its county's settings and its schools, one row per school, in one query. */
-export function findAgentByTokenHash(db: Db, tokenHash: string) {
-  return db
-    .selectFrom('agents as a')
-    .innerJoin('counties as c', 'c.id', 'a.county_id')
-    .leftJoin('agent_schools as x', 'x.agent_id', 'a.id')
-    .leftJoin('schools as s', 's.id', 'x.school_id')
-    .select([
-      'a.id',
-      'a.county_id',
-      'a.name',
-      'a.revoked_at',
-      'c.timezone',
-      'c.metro_name_pattern',
-      's.id as school_id',
-      's.code as school_code',
-    ])
-    .where('a.token_hash', '=', tokenHash)
-    .execute();
+/**
+ * The agent with its county's settings and its schools, one row per school, in one query.
+ * Every request runs it (a revocation takes effect at once, whichever process revoked), so
+ * it is compiled once and only bound anew.
+ */
+export async function findAgentByTokenHash(db: Db, tokenHash: string) {
+  const { rows } = await runKeyed(db, 'find-agent-by-token-hash', { tokenHash }, (p) =>
+    db
+      .selectFrom('agents as a')
+      .innerJoin('counties as c', 'c.id', 'a.county_id')
+      .leftJoin('agent_schools as x', 'x.agent_id', 'a.id')
+      .leftJoin('schools as s', 's.id', 'x.school_id')
+      .select([
+        'a.id',
+        'a.county_id',
+        'a.name',
+        'a.revoked_at',
+        'c.timezone',
+        'c.metro_name_pattern',
+        's.id as school_id',
+        's.code as school_code',
+      ])
+      .where('a.token_hash', '=', p.tokenHash),
+  );
+  return rows;
 }
 
 /** Sets revoked_at once; revoking again keeps the first time. Returns whether it changed. */

@@ -1,7 +1,10 @@
 import { sql } from 'kysely';
-import type { CompiledQuery, Compilable, QueryResult, RawBuilder } from 'kysely';
+import type { CompiledQuery, Compilable, RawBuilder } from 'kysely';
 import { dialectOf } from '../../db/dialect.ts';
 import type { Db } from '../../db/schema.ts';
+
+/** Single statements keyed by name live with the statement cache; reports use both kinds. */
+export { runKeyed } from '../../db/statement-cache.ts';
 
 /**
  * Rows per multi-row statement: 16 columns × 400 rows stays far below the bound-parameter
@@ -23,62 +26,18 @@ export async function runBulk<R extends object, O>(
   rows: readonly R[],
   build: (chunk: readonly R[]) => Compilable<O>,
 ): Promise<O[]> {
-  const out: O[] = [];
-  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-    const chunk = rows.slice(i, i + ROWS_PER_STATEMENT);
+  const run = async (chunk: readonly R[]): Promise<O[]> => {
     // Keyed by dialect too: one process may hold a SQLite and a PostgreSQL database.
     const key = `${dialectOf(db)}:${name}:${chunk.length}`;
-    const result = await db.executeQuery(compiledFor(key, chunk, build));
-    out.push(...result.rows);
+    return (await db.executeQuery(compiledFor(key, chunk, build))).rows;
+  };
+  if (rows.length === 0) return [];
+  if (rows.length <= ROWS_PER_STATEMENT) return run(rows); // a report's usual case: no copies
+  const out: O[] = [];
+  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+    out.push(...(await run(rows.slice(i, i + ROWS_PER_STATEMENT))));
   }
   return out;
-}
-
-/** A compiled statement and, per bound parameter, the input it takes (or a constant). */
-interface Keyed {
-  readonly compiled: CompiledQuery<unknown>;
-  readonly slots: readonly ({ readonly input: string } | { readonly constant: unknown })[];
-}
-
-const keyed = new Map<string, Keyed>();
-
-/** A placeholder Kysely binds like any value, so its position in the SQL can be found. */
-class Slot {
-  readonly input: string;
-  constructor(input: string) {
-    this.input = input;
-  }
-}
-
-/**
- * Runs a statement whose SQL depends only on `key`. The first time, `build` runs with a
- * placeholder for each input and Kysely compiles it; that shows where each input is bound,
- * so later calls skip building and compiling (which costs more than SQLite's own work on
- * most of a report's single-row statements) and bind the new inputs in those places.
- * Inputs must not be undefined: Kysely leaves those columns out, which changes the SQL.
- */
-export function runKeyed<I extends Record<string, unknown>, O>(
-  db: Db,
-  key: string,
-  inputs: I,
-  build: (inputs: I) => Compilable<O>,
-): Promise<QueryResult<O>> {
-  const cacheKey = `${dialectOf(db)}:${key}`; // a process may hold both kinds of database
-  let entry = keyed.get(cacheKey);
-  if (entry === undefined) {
-    const slots = Object.fromEntries(Object.keys(inputs).map((k) => [k, new Slot(k)]));
-    const compiled = build(slots as unknown as I).compile() as CompiledQuery<unknown>;
-    entry = {
-      compiled,
-      slots: compiled.parameters.map((p) =>
-        p instanceof Slot ? { input: p.input } : { constant: p },
-      ),
-    };
-    if (keyed.size >= MAX_TEMPLATES) keyed.clear();
-    keyed.set(cacheKey, entry);
-  }
-  const parameters = entry.slots.map((s) => ('input' in s ? inputs[s.input] : s.constant));
-  return db.executeQuery({ ...(entry.compiled as CompiledQuery<O>), parameters });
 }
 
 function compiledFor<R extends object, O>(

@@ -8,7 +8,7 @@ import { createTestApp } from '../../testing/test-app.ts';
 let api: TestApp;
 let server: Listening;
 beforeEach(async () => {
-  api = await createTestApp({ config: { enrollRatePerMinute: 2 } });
+  api = await createTestApp({ config: { enrollRatePerMinute: 2, maxReportBytes: 16 * 1024 } });
   server = await listen(api.app, { host: '127.0.0.1', port: 0 });
 });
 afterEach(async () => {
@@ -29,6 +29,36 @@ describe('ingest over real HTTP', () => {
     expect(await res.json()).toMatchObject({ reportId: report.reportId, duplicate: false });
     const rows = await api.db.kysely.selectFrom('interface_samples').selectAll().execute();
     expect(rows).toHaveLength(1);
+  });
+
+  it('caps the body by its Content-Length, or as it streams when chunked, and reads it straight', async () => {
+    const agent = await enrollTestAgent(api);
+    const send = (body: string, chunked = false) =>
+      fetch(`${server.url}/api/v1/reports`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${agent.token}`, 'content-type': 'application/json' },
+        // A stream has no length, so fetch sends it chunked.
+        ...(chunked
+          ? { body: new Blob([body]).stream(), duplex: 'half' as const }
+          : { body: body }),
+      });
+    const report = goldenReport();
+    const big = JSON.stringify({
+      ...report,
+      host: { ...report.host, tried: ['x'.repeat(20_000)] },
+    });
+    for (const chunked of [false, true]) {
+      const res = await send(big, chunked);
+      expect(res.status).toBe(413);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe(
+        'PAYLOAD_TOO_LARGE',
+      );
+    }
+    expect((await send(JSON.stringify(goldenReport()), true)).status).toBe(200);
+    // As fetch's text() reads it: a leading byte-order mark is dropped.
+    expect((await send(`\ufeff${JSON.stringify(goldenReport())}`)).status).toBe(200);
+    expect((await send('{"schemaVersion": 1,')).status).toBe(400);
+    expect(await api.db.kysely.selectFrom('reports').selectAll().execute()).toHaveLength(2);
   });
 
   it('limits enrollment attempts by the peer address', async () => {

@@ -54,8 +54,10 @@ export async function updateDevice(
   id: number,
   values: Updateable<DevicesTable>,
 ): Promise<void> {
-  // Which columns change depends on the parts read; each set of columns is its own statement.
+  // Which columns are set depends on the parts read and on what changed (store-device.ts);
+  // each set of columns is its own statement.
   const set = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));
+  if (Object.keys(set).length === 0) return;
   const key = `update-device:${Object.keys(set).join(',')}`;
   await runKeyed(db, key, { ...set, $id: id }, ({ $id, ...columns }) =>
     db

@@ -70,9 +70,21 @@ export async function storeDevice(db: Db, v: StoreDeviceInput): Promise<StoredDe
     return { id, stale: false };
   }
   if (existing.last_seen_at > v.sampledAt) return { id: existing.id, stale: true };
-  await updateDevice(db, existing.id, state);
+  await updateDevice(db, existing.id, changedColumns(existing, state));
   await insertDeviceHistory(db, inventoryChanges(existing, state, v));
   return { id: existing.id, stale: false };
+}
+
+/**
+ * The columns whose value differs from what is stored. Writing a column with its own value
+ * still rewrites its index entries (devices_school for school_id), a page more per commit.
+ */
+function changedColumns(old: DeviceRow, state: OutcomeState): DeviceState {
+  const changed: Record<string, unknown> = {};
+  for (const [column, value] of Object.entries(state)) {
+    if (value !== undefined && value !== old[column as keyof DeviceRow]) changed[column] = value;
+  }
+  return changed;
 }
 
 function okState(result: OkResult, sampledAt: string): OutcomeState {

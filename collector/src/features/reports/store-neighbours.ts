@@ -26,6 +26,7 @@ export async function storeNeighbours(
     await replaceIpv6Addresses(
       db,
       v.deviceId,
+      v.sampledAt,
       snapshot.ipv6.map((a) => ({
         device_id: v.deviceId,
         if_index: a.ifIndex ?? NO_IF_INDEX,
@@ -41,6 +42,7 @@ export async function storeNeighbours(
     await replaceIpv6DefaultRoutes(
       db,
       v.deviceId,
+      v.sampledAt,
       (snapshot.ipv6DefaultRoutes ?? []).map((r) => ({
         device_id: v.deviceId,
         if_index: r.ifIndex,
@@ -55,6 +57,7 @@ export async function storeNeighbours(
     await replaceLldpNeighbors(
       db,
       v.deviceId,
+      v.sampledAt,
       snapshot.lldpNeighbors.map((n) => ({
         device_id: v.deviceId,
         local_port_num: n.localPortNum,

@@ -9,6 +9,8 @@ import type { SnmpCredentials, SnmpTarget, SnmpTiming } from './credentials.ts';
 import { DEFAULT_TIMING } from './credentials.ts';
 import type { SnmpError } from './errors.ts';
 import { snmpError } from './errors.ts';
+import type { GetPolicy } from './get-with-retries.ts';
+import { getWithRetries } from './get-with-retries.ts';
 import { compareOids, isUnder, normaliseOid } from './oid.ts';
 
 /** The only file that imports net-snmp: everything else sees the SnmpClient interface. */
@@ -183,6 +185,14 @@ export class NetSnmpClient implements SnmpClient {
     return this.#timing.deadline !== undefined && Date.now() >= this.#timing.deadline;
   }
 
+  #getPolicy(): GetPolicy {
+    return {
+      retries: this.#timing.retries,
+      deadlinePassed: () => this.#deadlinePassed(),
+      stats: this.stats,
+    };
+  }
+
   #once<T>(send: (cb: (error: Error | null, value?: T) => void) => void): Promise<Outcome<T>> {
     return new Promise((resolve) => {
       this.stats.requests++;
@@ -211,38 +221,19 @@ export class NetSnmpClient implements SnmpClient {
     });
   }
 
-  async get(oids: readonly string[]): Promise<GetResult> {
-    let attempt = 0;
-    for (;;) {
-      if (this.#deadlinePassed()) {
-        return {
-          varbinds: oids.map(() => undefined),
-          error: snmpError('DEADLINE', 'device deadline passed'),
-        };
-      }
-      const outcome = await this.#once<RawVarbind[]>((cb) => this.#session.get([...oids], cb));
-      if (outcome.ok) {
+  get(oids: readonly string[]): Promise<GetResult> {
+    return getWithRetries(
+      oids,
+      async (asked) => {
+        const outcome = await this.#once<RawVarbind[]>((cb) => this.#session.get([...asked], cb));
+        if (!outcome.ok) return outcome;
         const varbinds = outcome.value.map((vb) =>
           snmp.isVarbindError(vb) ? undefined : convert(vb),
         );
-        this.stats.varbinds += varbinds.filter((vb) => vb !== undefined).length;
-        return { varbinds };
-      }
-      if (outcome.error.code === 'TIMEOUT' && attempt < this.#timing.retries) {
-        attempt++;
-        this.stats.retries++;
-        continue;
-      }
-      if (outcome.error.code === 'TOO_BIG' && oids.length > 1) {
-        // The answer did not fit: ask for each half on its own.
-        const half = Math.ceil(oids.length / 2);
-        const [a, b] = [await this.get(oids.slice(0, half)), await this.get(oids.slice(half))];
-        const error = a.error ?? b.error;
-        const varbinds = [...a.varbinds, ...b.varbinds];
-        return error === undefined ? { varbinds } : { varbinds, error };
-      }
-      return { varbinds: oids.map(() => undefined), error: outcome.error };
-    }
+        return { ok: true, varbinds };
+      },
+      this.#getPolicy(),
+    );
   }
 
   async walk(subtree: string, options: WalkOptions = {}): Promise<WalkResult> {

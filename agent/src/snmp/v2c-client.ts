@@ -10,6 +10,8 @@ import type { SnmpTarget, SnmpTiming } from './credentials.ts';
 import { DEFAULT_TIMING } from './credentials.ts';
 import type { SnmpError } from './errors.ts';
 import { snmpError } from './errors.ts';
+import type { GetPolicy } from './get-with-retries.ts';
+import { getWithRetries } from './get-with-retries.ts';
 import { normaliseOid } from './oid.ts';
 import type { UdpEndpoint, UdpTransport } from './udp-transport.ts';
 import { sharedTransport } from './udp-transport.ts';
@@ -85,6 +87,14 @@ export class V2cClient implements SnmpClient {
 
   #deadlinePassed(): boolean {
     return this.#timing.deadline !== undefined && Date.now() >= this.#timing.deadline;
+  }
+
+  #getPolicy(): GetPolicy {
+    return {
+      retries: this.#timing.retries,
+      deadlinePassed: () => this.#deadlinePassed(),
+      stats: this.stats,
+    };
   }
 
   /** One request, one try. */
@@ -164,38 +174,20 @@ export class V2cClient implements SnmpClient {
     return { ok: true, cells: m.cells };
   }
 
-  async get(oids: readonly string[]): Promise<GetResult> {
-    let attempt = 0;
-    for (;;) {
-      if (this.#deadlinePassed()) {
-        return {
-          varbinds: oids.map(() => undefined),
-          error: snmpError('DEADLINE', 'device deadline passed'),
-        };
-      }
-      const outcome = await this.#request(PDU_TYPE.get, oids.map(normaliseOid));
-      if (outcome.ok) {
-        const varbinds = oids.map((_oid, i) => {
+  get(oids: readonly string[]): Promise<GetResult> {
+    return getWithRetries(
+      oids,
+      async (asked) => {
+        const outcome = await this.#request(PDU_TYPE.get, asked.map(normaliseOid));
+        if (!outcome.ok) return outcome;
+        const varbinds = asked.map((_oid, i) => {
           const cell = outcome.cells[i];
           return cell !== undefined && isValue(cell) ? cell : undefined;
         });
-        this.stats.varbinds += varbinds.filter((vb) => vb !== undefined).length;
-        return { varbinds };
-      }
-      if (outcome.error.code === 'TIMEOUT' && attempt < this.#timing.retries) {
-        attempt++;
-        this.stats.retries++;
-        continue;
-      }
-      if (outcome.error.code === 'TOO_BIG' && oids.length > 1) {
-        const half = Math.ceil(oids.length / 2);
-        const [a, b] = [await this.get(oids.slice(0, half)), await this.get(oids.slice(half))];
-        const error = a.error ?? b.error;
-        const varbinds = [...a.varbinds, ...b.varbinds];
-        return error === undefined ? { varbinds } : { varbinds, error };
-      }
-      return { varbinds: oids.map(() => undefined), error: outcome.error };
-    }
+        return { ok: true, varbinds };
+      },
+      this.#getPolicy(),
+    );
   }
 
   /**

@@ -2,35 +2,24 @@
 // snmpsim serves). Strings that are not plain printable ASCII are written as hex (`4x`).
 import type { Varbind } from '@xiaowang/shared/varbind';
 
-const utf8 = new TextEncoder();
+// The builders the simulator's own walks use; only what snmpsim needs differently is here.
+export {
+  bytes as octets,
+  counter64,
+  gauge,
+  int,
+  objectId,
+  seededRandom,
+  str,
+  stringIndex,
+  ticks,
+} from '../../seeds/src/walks/build.ts';
 
-export const str = (oid: string, text: string): Varbind => ({
-  oid,
-  type: 'OctetString',
-  value: utf8.encode(text),
-});
-export const octets = (oid: string, value: Uint8Array): Varbind => ({
-  oid,
-  type: 'OctetString',
-  value,
-});
-export const int = (oid: string, value: number): Varbind => ({ oid, type: 'Integer', value });
-export const gauge = (oid: string, value: number): Varbind => ({ oid, type: 'Gauge32', value });
+/** A Counter32 as a device holds it: the running count modulo 2^32. */
 export const counter32 = (oid: string, value: number): Varbind => ({
   oid,
   type: 'Counter32',
   value: value % 4294967296,
-});
-export const counter64 = (oid: string, value: bigint): Varbind => ({
-  oid,
-  type: 'Counter64',
-  value,
-});
-export const ticks = (oid: string, value: number): Varbind => ({ oid, type: 'TimeTicks', value });
-export const objectId = (oid: string, value: string): Varbind => ({
-  oid,
-  type: 'ObjectIdentifier',
-  value,
 });
 export const ipAddress = (oid: string, value: string): Varbind => ({
   oid,
@@ -38,25 +27,8 @@ export const ipAddress = (oid: string, value: string): Varbind => ({
   value,
 });
 
-/** A string index: its length, then its bytes (not IMPLIED). */
-export function stringIndex(text: string): string {
-  const bytes = utf8.encode(text);
-  return [bytes.length, ...bytes].join('.');
-}
-
 export function macBytes(a: number, b: number, n: number): Uint8Array {
   return Uint8Array.of(0x50, 0x6f, a & 0xff, b & 0xff, (n >> 8) & 0xff, n & 0xff);
-}
-
-/** Deterministic pseudo-random numbers, so a seed always builds the same fleet. */
-export function seededRandom(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 4294967296;
-  };
 }
 
 const TAGS = {

@@ -9,8 +9,13 @@
  * (its own user + system time over each run ÷ requests), which moves much less than
  * latency with other load on a shared machine. Target: page p95 ≤ 100 ms.
  *
+ * Both targets are asked for with the Accept-Encoding a browser sends (Chromium's,
+ * `gzip, deflate, br, zstd`), so each is answered as a browser would get it; the server
+ * gzips both (the asset once at start, the page once per data version).
+ *
  *   npm run bench:county-page                                  # 500 schools, 20 s each
  *   npm run bench:county-page -- --schools 100 --duration 5    # the quick run
+ *   npm run bench:county-page -- --accept-encoding ''          # no Accept-Encoding (plain bodies)
  *   npm run bench:county-page -- --profile /tmp/prof           # node --cpu-prof on the server
  *
  * Needs wrk (`apt-get install -y wrk`).
@@ -19,9 +24,11 @@ import type { ChildProcess } from 'node:child_process';
 import { fork, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { closeSync, openSync, readFileSync, statSync } from 'node:fs';
+import { get } from 'node:http';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { gunzipSync } from 'node:zlib';
 import { databaseFile } from '../collector/src/db/open.ts';
 import { makeTempDir } from '../collector/src/testing/test-db.ts';
 import { ADMIN, buildCounty } from './county-page/county-data.ts';
@@ -35,6 +42,7 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '50' },
     threads: { type: 'string', default: '2' },
     rounds: { type: 'string', default: '1' },
+    'accept-encoding': { type: 'string', default: 'gzip, deflate, br, zstd' },
     profile: { type: 'string' },
     keep: { type: 'boolean', default: false },
   },
@@ -46,6 +54,7 @@ const WARMUP_S = Number(values.warmup);
 const CONNECTIONS = Number(values.connections);
 const THREADS = Number(values.threads);
 const ROUNDS = Math.max(1, Number(values.rounds));
+const ACCEPT_ENCODING = values['accept-encoding'];
 const TARGET_P95_MS = 100;
 const LUA = join(import.meta.dirname, 'county-page', 'percentiles.lua');
 const SERVER = join(import.meta.dirname, 'county-page', 'server.ts');
@@ -95,6 +104,7 @@ async function wrk(
     LUA,
     '-H',
     `Cookie: ${cookie}`,
+    ...(ACCEPT_ENCODING === '' ? [] : ['-H', `Accept-Encoding: ${ACCEPT_ENCODING}`]),
     url,
   ];
   const run = spawn('wrk', args, { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -107,7 +117,7 @@ async function wrk(
   const [report = '', json = ''] = stdout.split('XW_SUMMARY ');
   if (print) {
     console.log(
-      `$ wrk ${args.map((a) => (a.includes(' ') ? `'${a.slice(0, 20)}…'` : a)).join(' ')}`,
+      `$ wrk ${args.map((a) => (a.startsWith('Cookie:') ? `'${a.slice(0, 20)}…'` : a.includes(' ') ? `'${a}'` : a)).join(' ')}`,
     );
     console.log(report.trimEnd());
   }
@@ -153,14 +163,41 @@ async function signIn(url: string): Promise<string> {
   return cookie;
 }
 
-/** One request of each, checked: a 200 with the content expected, not a sign-in redirect. */
-async function check(url: string, path: string, cookie: string, marker: string): Promise<number> {
-  const res = await fetch(`${url}${path}`, { headers: { cookie }, redirect: 'manual' });
-  const body = await res.text();
-  if (res.status !== 200 || !body.includes(marker)) {
-    throw new Error(`${path}: ${res.status}, ${body.length} bytes, without ${marker}`);
+/**
+ * One request of each, checked: a 200 with the content expected, not a sign-in redirect,
+ * asked for with wrk's headers. Returns the bytes on the wire and after decoding.
+ */
+async function check(
+  url: string,
+  path: string,
+  cookie: string,
+  marker: string,
+): Promise<{ wire: number; plain: number; encoding: string }> {
+  const headers: Record<string, string> = { cookie };
+  if (ACCEPT_ENCODING !== '') headers['accept-encoding'] = ACCEPT_ENCODING;
+  const { status, encoding, bytes } = await new Promise<{
+    status: number;
+    encoding: string;
+    bytes: Buffer;
+  }>((resolve, reject) => {
+    get(`${url}${path}`, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          encoding: res.headers['content-encoding'] ?? 'identity',
+          bytes: Buffer.concat(chunks),
+        }),
+      );
+      res.on('error', reject);
+    }).on('error', reject);
+  });
+  const body = encoding === 'gzip' ? gunzipSync(bytes) : bytes;
+  if (status !== 200 || !body.toString('utf8').includes(marker)) {
+    throw new Error(`${path}: ${status}, ${body.length} bytes, without ${marker}`);
   }
-  return Buffer.byteLength(body);
+  return { wire: bytes.length, plain: body.length, encoding };
 }
 
 /** Requests by path and status from the server's access log. */
@@ -221,15 +258,17 @@ try {
   const [reference, page] = targets as [Target, Target];
   const pageBytes = await check(url, page.path, cookie, 'data-testid="failing-schools"');
   const cssBytes = await check(url, reference.path, cookie, '{');
-  console.log(
-    `server: ${url}, pid ${child.pid}; page ${(pageBytes / 1024).toFixed(0)} KiB, app.css ${(cssBytes / 1024).toFixed(0)} KiB`,
-  );
+  const kib = (b: { wire: number; plain: number; encoding: string }) =>
+    `${(b.plain / 1024).toFixed(0)} KiB${b.encoding === 'identity' ? '' : ` (${b.encoding}: ${(b.wire / 1024).toFixed(1)} KiB)`}`;
+  console.log(`server: ${url}, pid ${child.pid}; page ${kib(pageBytes)}, app.css ${kib(cssBytes)}`);
   console.log(
     `machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load ${loadavg()
       .map((l) => l.toFixed(1))
       .join(' ')}`,
   );
-  console.log(`wrk: ${THREADS} threads, ${CONNECTIONS} connections, ${DURATION_S} s per run\n`);
+  console.log(
+    `wrk: ${THREADS} threads, ${CONNECTIONS} connections, ${DURATION_S} s per run, Accept-Encoding: ${ACCEPT_ENCODING === '' ? '(none)' : ACCEPT_ENCODING}\n`,
+  );
 
   for (const t of targets) await wrk(`${url}${t.path}`, cookie, WARMUP_S, false);
   for (let round = 0; round < ROUNDS; round++) {

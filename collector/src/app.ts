@@ -44,7 +44,12 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use(requestId());
   app.use(accessLog(deps.logger));
   app.use(securityHeaders());
-  app.use(limitBodies(deps.config, [...UPLOAD_ROUTES, ...WEB_UPLOAD_ROUTES], REPORT_ROUTES));
+  const limits = limitBodies(deps.config, [...UPLOAD_ROUTES, ...WEB_UPLOAD_ROUTES], REPORT_ROUTES);
+  // GET and HEAD have no body a handler reads (a fetch Request cannot carry one), and asking
+  // for it makes @hono/node-server build a full Request with an AbortSignal per request.
+  app.use((c, next) =>
+    c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limits(c, next),
+  );
   app.use(authenticate({ ...deps, ...deps.config }));
   app.use(csrf());
   mountFeatures(app, deps);

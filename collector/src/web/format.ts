@@ -21,9 +21,10 @@ const cache = new Map<string, Formatters>();
 /** Distinct zones seen before the cache starts over; a deployment has one or a few. */
 const CACHE_LIMIT = 64;
 /**
- * Formatted days and percentages kept per formatter: a list of hundreds of rows repeats a
- * few dozen days and the same few shares (rooms covered of 34, polls of 108), and each
- * Intl format() costs microseconds.
+ * Formatted days, times and percentages kept per formatter: a list of hundreds of rows
+ * repeats a few dozen days and the same few shares (rooms covered of 34, polls of 108), the
+ * county page shows the same stale agents' last reports and mail times request after
+ * request, and each Intl format() costs microseconds.
  */
 const MEMO_LIMIT = 2000;
 
@@ -74,6 +75,7 @@ function buildFormatters(lang: Lang, timeZone: string): Formatters {
     day: 'numeric',
   });
   const days = new Map<string, string>();
+  const dateTimes = new Map<string, string>();
   const percents = new Map<number, string>();
   const missing = (v: number | null | undefined): v is null | undefined =>
     v === null || v === undefined || !Number.isFinite(v);
@@ -105,8 +107,14 @@ function buildFormatters(lang: Lang, timeZone: string): Formatters {
     mbps: (v) => (missing(v) ? DASH : `${int.format(v)} Mbit/s`),
     dateTime: (iso) => {
       if (iso === null || iso === undefined) return DASH;
-      const at = new Date(iso);
-      return Number.isNaN(at.getTime()) ? DASH : dateTime.format(at);
+      let text = dateTimes.get(iso);
+      if (text === undefined) {
+        const at = new Date(iso);
+        text = Number.isNaN(at.getTime()) ? DASH : dateTime.format(at);
+        if (dateTimes.size >= MEMO_LIMIT) dateTimes.clear();
+        dateTimes.set(iso, text);
+      }
+      return text;
     },
     day: (d) => {
       if (d === null || d === undefined) return DASH;

@@ -14,6 +14,11 @@ export interface LayoutOptions {
   readonly crumbs?: readonly Crumb[];
   /** Loads ECharts; only pages with charts pay for it. */
   readonly charts?: boolean;
+  /**
+   * What goes in the header's tools instead of `headerTools(p)`: a page kept between
+   * requests puts a hole there and fills it per request (web/spliced-page.ts).
+   */
+  readonly tools?: Html;
 }
 
 /** The page shell: header with the way back up, the language switch and who is signed in. */
@@ -39,12 +44,17 @@ export function layout(p: Page, options: LayoutOptions): Html {
                 : html`<a href="${c.href}">${c.label}</a><span class="sep">›</span>`,
             )}
           </nav>
-          <div class="tools">${langSwitch(p)} ${account(p)}</div>
+          <div class="tools">${options.tools ?? headerTools(p)}</div>
         </header>
         <main id="main">${options.body}</main>
         <footer class="foot">${p.t('web.footer')}</footer>
       </body>
     </html>`;
+}
+
+/** The header's per-request part: the language switch back to this page, and who is signed in. */
+export function headerTools(p: Page): Html {
+  return html`${langSwitch(p)} ${account(p)}`;
 }
 
 function langSwitch(p: Page): Html {

@@ -30,6 +30,11 @@ export class RenderCache<V> {
     }
   }
 
+  /** Drops the entry, if it is still `value` when one is given. */
+  delete(key: string, value?: V): void {
+    if (value === undefined || this.#entries.get(key) === value) this.#entries.delete(key);
+  }
+
   get size(): number {
     return this.#entries.size;
   }

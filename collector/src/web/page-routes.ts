@@ -45,10 +45,13 @@ import type { AppEnv } from '../http/env.ts';
 import { parseInput, readParams, readQuery } from '../http/validate.ts';
 import type { Html } from './html.ts';
 import { signedIn } from './guard.ts';
+import type { Page } from './page.ts';
 import { LANG_COOKIE, localPath, pageOf } from './page.ts';
-import { countyFigures, countyPage } from './pages/county.ts';
-import type { CountyFigures } from './pages/county.ts';
+import { countyFigures, countyLive, countyPage } from './pages/county.ts';
 import { RenderCache } from './page-cache.ts';
+import { holeMarker, sendPage, SplicedPage } from './spliced-page.ts';
+import { headerTools } from './layout.ts';
+import { raw } from './html.ts';
 import { getCountyDayVersion } from '../features/compliance/read/get-county-day-version.ts';
 import { resolveDay } from '../features/compliance/read/resolve-day.ts';
 import { getComplianceSettings } from '../features/compliance/settings/get-settings.ts';
@@ -68,8 +71,13 @@ const idParams = z.object({ id });
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'compliance.validation.day' });
 const dateQuery = z.object({ date: day.optional() });
 const TREND_DAYS = 30;
-/** Rendered county figures: a county × day × language, each a few hundred KiB at most. */
-const FIGURES_CACHE_ENTRIES = 32;
+/**
+ * Rendered county pages: a county × day × language × data version × admin link, each kept
+ * plain and gzipped (about 240 + 30 KiB for 500 schools).
+ */
+const COUNTY_PAGE_ENTRIES = 32;
+/** Where the county page's per-request parts go (web/spliced-page.ts). */
+const HOLE = holeMarker();
 
 type Ctx = Context<AppEnv>;
 const UPLINK_DAYS = 7;
@@ -78,7 +86,7 @@ const UPLINK_DAYS = 7;
 export function pageRoutes(deps: FeatureDeps): Hono<AppEnv> {
   const { db, clock } = deps;
   const app = new Hono<AppEnv>();
-  const countyFiguresCache = new RenderCache<CountyFigures>(FIGURES_CACHE_ENTRIES);
+  const countyPages = new RenderCache<Promise<SplicedPage>>(COUNTY_PAGE_ENTRIES);
 
   app.get('/', (c) => {
     const principal = signedIn(c);
@@ -103,7 +111,8 @@ export function pageRoutes(deps: FeatureDeps): Hono<AppEnv> {
 
   app.get('/counties/:id', async (c) => {
     const { id: countyId } = readParams(c, idParams);
-    assertCanReadCounty(signedIn(c), countyId);
+    const principal = signedIn(c);
+    assertCanReadCounty(principal, countyId);
     const county = await getCounty({ db, input: { id: countyId } });
     const query = readQuery(c, dateQuery);
     const date =
@@ -114,32 +123,66 @@ export function pageRoutes(deps: FeatureDeps): Hono<AppEnv> {
       db,
       input: { countyId, day, trendDays: TREND_DAYS },
     });
-    const key = `${countyId}|${day}|${p.lang}|${version}`;
-    let figures = countyFiguresCache.get(key);
-    if (figures === undefined) {
-      const compliance = await getCountyCompliance({ db, clock, input: { countyId, date: day } });
-      const trend = await getRollupTrend({
-        db,
-        input: { countyId, scope: 'county', scopeId: countyId, toDay: day, days: TREND_DAYS },
-      });
-      figures = await countyFigures(p, compliance, trend);
-      countyFiguresCache.set(key, figures);
-    }
+    const canAdmin = canAdminCounty(principal, countyId);
+    const key = `${countyId}|${day}|${p.lang}|${version}|${canAdmin ? 'admin' : 'read'}`;
+
     const settings = await getComplianceSettings({ db, input: { countyId } });
     const staleBefore = clock().getTime() - settings.staleWindowHours * 3600_000;
     const staleAgents = await listStaleAgents({
       db,
       input: { countyId, before: new Date(staleBefore) },
     });
-    return c.html(
-      countyPage(p, {
-        figures,
-        staleAgents,
-        canAdmin: canAdminCounty(p.principal, countyId),
-        extra: digestStatusBlock(p, await getDigestStatus({ db, clock, input: { countyId } })),
-      }),
-    );
+    const digest = await getDigestStatus({ db, clock, input: { countyId } });
+    const live = countyLive(p, { staleAgents, extra: digestStatusBlock(p, digest) });
+
+    // Requests that miss together wait for one rendering rather than each doing it.
+    let page = countyPages.get(key);
+    if (page === undefined) {
+      const rendering = renderCountyPage(p, { countyId, day, canAdmin });
+      countyPages.set(key, rendering);
+      // A failed rendering is not kept; this request still answers with its error.
+      rendering.catch(() => countyPages.delete(key, rendering));
+      page = rendering;
+    }
+    return sendPage(c, await page, [String(await headerTools(p)), String(await live)]);
   });
+
+  /**
+   * The county page for nobody in particular, with holes for the header's tools and the
+   * live part: `p` keeps only its language and formatters, so no reader's name, token or
+   * path can end up in a page another reader gets.
+   */
+  async function renderCountyPage(
+    p: Page,
+    v: { countyId: number; day: string; canAdmin: boolean },
+  ): Promise<SplicedPage> {
+    const anyone: Page = { ...p, principal: undefined, csrf: '', here: '/' };
+    const compliance = await getCountyCompliance({
+      db,
+      clock,
+      input: { countyId: v.countyId, date: v.day },
+    });
+    const trend = await getRollupTrend({
+      db,
+      input: {
+        countyId: v.countyId,
+        scope: 'county',
+        scopeId: v.countyId,
+        toDay: v.day,
+        days: TREND_DAYS,
+      },
+    });
+    const figures = await countyFigures(anyone, compliance, trend);
+    const hole = raw(HOLE);
+    const shell = countyPage(
+      anyone,
+      { figures, canAdmin: v.canAdmin },
+      { tools: hole, live: hole },
+    );
+    const page = SplicedPage.build(String(await shell), HOLE, 2);
+    if (page === undefined) throw new Error('county page: its holes are missing');
+    return page;
+  }
 
   app.get('/towns/:id', async (c) => {
     const { id: townId } = readParams(c, idParams);

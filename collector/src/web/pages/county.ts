@@ -31,10 +31,25 @@ export interface CountyFigures {
 
 export interface CountyPageData {
   readonly figures: CountyFigures;
-  readonly staleAgents: readonly Agent[];
   readonly canAdmin: boolean;
+}
+
+/** What the county page reads on every request, after the figures. */
+export interface CountyLiveData {
+  readonly staleAgents: readonly Agent[];
   /** Extra blocks from other features (the nightly email's state), already rendered. */
   readonly extra?: Html;
+}
+
+/**
+ * The parts of the county page that are not the same for every reader of a version: the
+ * header's tools (language switch, who is signed in, the logout form's CSRF token) and
+ * what is read on each request (stale agents, the nightly email). The route passes holes
+ * (web/spliced-page.ts) and fills them per request.
+ */
+export interface CountyPageHoles {
+  readonly tools: Html;
+  readonly live: Html;
 }
 
 /**
@@ -74,8 +89,13 @@ export async function countyFigures(
   };
 }
 
-/** The county overview: targets, KPIs, trends, towns, failing and unknown schools, stale agents. */
-export function countyPage(p: Page, d: CountyPageData): Html {
+/**
+ * The county overview: targets, KPIs, trends, towns, failing and unknown schools, then the
+ * live part (stale agents, the nightly email). Rendered once per county, day, language,
+ * data version and admin link, with `holes` for the per-request parts; `p` must then carry
+ * no reader (see the route), so nothing of one user can end up in another's page.
+ */
+export function countyPage(p: Page, d: CountyPageData, holes: CountyPageHoles): Html {
   const c = d.figures;
   const ledger = (format: 'csv' | 'xlsx') =>
     `/api/v1/ledger?countyId=${c.countyId}&date=${c.date}&format=${format}`;
@@ -97,9 +117,20 @@ export function countyPage(p: Page, d: CountyPageData): Html {
       ${d.canAdmin ? html`<a class="button secondary" href="/admin/counties/${c.countyId}">${p.t('web.admin.title')}</a>` : ''}
     </form>
     ${c.computedAt === null ? html`<div class="notice error" role="status"><p>${p.t('web.county.notComputed')}</p></div>` : ''}
-    ${raw(d.figures.html)}
+    ${raw(d.figures.html)} ${holes.live}
+  `;
+  return layout(p, {
+    title: c.name,
+    body,
+    charts: true,
+    crumbs: [{ label: c.name }],
+    tools: holes.tools,
+  });
+}
 
-    <h2>${p.t('web.agents.stale', { count: d.staleAgents.length })}</h2>
+/** Agents that have not reported within the stale window, and other features' blocks. */
+export function countyLive(p: Page, d: CountyLiveData): Html {
+  return html`<h2>${p.t('web.agents.stale', { count: d.staleAgents.length })}</h2>
     ${table(
       [
         p.t('web.agents.name'),
@@ -124,14 +155,7 @@ export function countyPage(p: Page, d: CountyPageData): Html {
           ),
       'stale-agents',
     )}
-    ${d.extra ?? ''}
-  `;
-  return layout(p, {
-    title: c.name,
-    body,
-    charts: true,
-    crumbs: [{ label: c.name }],
-  });
+    ${d.extra ?? ''}`;
 }
 
 function townTable(p: Page, c: CountyCompliance): Html {

@@ -69,17 +69,7 @@ export async function startCollectorProcess(
     }
     await sleep(100);
   }
-  const admin = async <T>(method: string, apiPath: string, body?: unknown): Promise<T> => {
-    const res = await fetch(new URL(apiPath.replace(/^\//, ''), url), {
-      method,
-      headers: { authorization: `Bearer ${TEST_ADMIN}`, 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const json = (await res.json()) as T;
-    if (!res.ok) throw new Error(`${method} ${apiPath}: ${res.status} ${JSON.stringify(json)}`);
-    return json;
-  };
-  return { url, dataDir, child, stop, admin };
+  return { url, dataDir, child, stop, admin: adminClient(url) };
 }
 
 /** A county with one school, and an enrollment code for it. */
@@ -104,4 +94,18 @@ export async function seedSchool(c: CollectorProcess): Promise<{ schoolId: numbe
     },
   );
   return { schoolId: school.id, code: created.code };
+}
+
+/** Calls the API of the collector at `url` with the admin token; throws on any non-2xx. */
+export function adminClient(url: string) {
+  return async <T>(method: string, apiPath: string, body?: unknown): Promise<T> => {
+    const res = await fetch(new URL(apiPath.replace(/^\//, ''), url), {
+      method,
+      headers: { authorization: `Bearer ${TEST_ADMIN}`, 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const json = (await res.json()) as T;
+    if (!res.ok) throw new Error(`${method} ${apiPath}: ${res.status} ${JSON.stringify(json)}`);
+    return json;
+  };
 }

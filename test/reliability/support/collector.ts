@@ -4,7 +4,7 @@ import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { build } from 'esbuild';
-import { freeTcpPort, TEST_ADMIN } from '../../support/collector-process.ts';
+import { adminClient, freeTcpPort, TEST_ADMIN } from '../../support/collector-process.ts';
 import { REPO_ROOT } from '../../support/paths.ts';
 
 /*
@@ -141,17 +141,7 @@ export async function startCollector(o: StartOptions): Promise<Collector> {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     return exited;
   };
-  const admin = async <T>(method: string, apiPath: string, body?: unknown): Promise<T> => {
-    const res = await fetch(new URL(apiPath.replace(/^\//, ''), url), {
-      method,
-      headers: { authorization: `Bearer ${TEST_ADMIN}`, 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const json = (await res.json()) as T;
-    if (!res.ok) throw new Error(`${method} ${apiPath}: ${res.status} ${JSON.stringify(json)}`);
-    return json;
-  };
-  return { url, port, child, startMs, stderr: () => stderr, stop, admin };
+  return { url, port, child, startMs, stderr: () => stderr, stop, admin: adminClient(url) };
 }
 
 export interface SeededAgent {

@@ -14,6 +14,18 @@ export interface GetPolicy {
   readonly stats: SnmpStats;
 }
 
+/** The policy of a client with these timings, counting into its stats. */
+export function getPolicy(
+  timing: { readonly retries: number; readonly deadline?: number | undefined },
+  stats: SnmpStats,
+): GetPolicy {
+  return {
+    retries: timing.retries,
+    deadlinePassed: () => timing.deadline !== undefined && Date.now() >= timing.deadline,
+    stats,
+  };
+}
+
 /**
  * GET with the policy both clients share: silence is retried up to `retries` times, a
  * tooBig answer is asked again as two halves (a device's reply must fit one datagram), and

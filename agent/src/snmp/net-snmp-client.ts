@@ -9,8 +9,7 @@ import type { SnmpCredentials, SnmpTarget, SnmpTiming } from './credentials.ts';
 import { DEFAULT_TIMING } from './credentials.ts';
 import type { SnmpError } from './errors.ts';
 import { snmpError } from './errors.ts';
-import type { GetPolicy } from './get-with-retries.ts';
-import { getWithRetries } from './get-with-retries.ts';
+import { getPolicy, getWithRetries } from './get-with-retries.ts';
 import { compareOids, isUnder, normaliseOid } from './oid.ts';
 
 /** The only file that imports net-snmp: everything else sees the SnmpClient interface. */
@@ -185,14 +184,6 @@ export class NetSnmpClient implements SnmpClient {
     return this.#timing.deadline !== undefined && Date.now() >= this.#timing.deadline;
   }
 
-  #getPolicy(): GetPolicy {
-    return {
-      retries: this.#timing.retries,
-      deadlinePassed: () => this.#deadlinePassed(),
-      stats: this.stats,
-    };
-  }
-
   #once<T>(send: (cb: (error: Error | null, value?: T) => void) => void): Promise<Outcome<T>> {
     return new Promise((resolve) => {
       this.stats.requests++;
@@ -232,7 +223,7 @@ export class NetSnmpClient implements SnmpClient {
         );
         return { ok: true, varbinds };
       },
-      this.#getPolicy(),
+      getPolicy(this.#timing, this.stats),
     );
   }
 

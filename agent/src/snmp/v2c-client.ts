@@ -10,8 +10,7 @@ import type { SnmpTarget, SnmpTiming } from './credentials.ts';
 import { DEFAULT_TIMING } from './credentials.ts';
 import type { SnmpError } from './errors.ts';
 import { snmpError } from './errors.ts';
-import type { GetPolicy } from './get-with-retries.ts';
-import { getWithRetries } from './get-with-retries.ts';
+import { getPolicy, getWithRetries } from './get-with-retries.ts';
 import { normaliseOid } from './oid.ts';
 import type { UdpEndpoint, UdpTransport } from './udp-transport.ts';
 import { sharedTransport } from './udp-transport.ts';
@@ -87,14 +86,6 @@ export class V2cClient implements SnmpClient {
 
   #deadlinePassed(): boolean {
     return this.#timing.deadline !== undefined && Date.now() >= this.#timing.deadline;
-  }
-
-  #getPolicy(): GetPolicy {
-    return {
-      retries: this.#timing.retries,
-      deadlinePassed: () => this.#deadlinePassed(),
-      stats: this.stats,
-    };
   }
 
   /** One request, one try. */
@@ -186,7 +177,7 @@ export class V2cClient implements SnmpClient {
         });
         return { ok: true, varbinds };
       },
-      this.#getPolicy(),
+      getPolicy(this.#timing, this.stats),
     );
   }
 

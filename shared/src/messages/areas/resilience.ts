@@ -9,7 +9,7 @@ const en = {
   'api.error.DATABASE_FULL':
     "The PostgreSQL server's disk is full, so nothing was stored. Free space on the disk that holds the server's data directory (or raise its quota). Agents keep their reports and send them again.",
   'api.error.DATABASE_UNREACHABLE':
-    'The collector cannot reach its PostgreSQL server, or lost the connection to it, so nothing was stored. Check that the server is running and that DATABASE_URL points at it (request id {requestId}). Agents keep their reports and send them again.',
+    'The collector cannot reach its PostgreSQL server, or lost the connection to it, so nothing was stored. Check that the server is running and that XIAOWANG_DATABASE_URL (or DATABASE_URL) points at it (request id {requestId}). Agents keep their reports and send them again.',
   'api.error.badMultipart':
     'The upload could not be read as a multipart form. Send the file in the form field "file" (multipart/form-data), or as the whole body with Content-Type text/csv or the XLSX type.',
 } as const;
@@ -24,7 +24,7 @@ const zhCN: Record<keyof typeof en, string> = {
   'api.error.DATABASE_FULL':
     'PostgreSQL 服务器磁盘已满，本次未保存任何数据。请清理该服务器数据目录所在磁盘的空间（或提高其配额）。采集端会保留上报并自动重发。',
   'api.error.DATABASE_UNREACHABLE':
-    '汇聚端无法连接其 PostgreSQL 服务器，或与其连接中断，本次未保存任何数据。请确认该服务器正在运行，且 DATABASE_URL 指向它（请求编号 {requestId}）。采集端会保留上报并自动重发。',
+    '汇聚端无法连接其 PostgreSQL 服务器，或与其连接中断，本次未保存任何数据。请确认该服务器正在运行，且 XIAOWANG_DATABASE_URL（或 DATABASE_URL）指向它（请求编号 {requestId}）。采集端会保留上报并自动重发。',
   'api.error.badMultipart':
     '无法按 multipart 表单读取上传内容。请把文件放在表单字段“file”中（multipart/form-data），或将文件作为整个请求体发送，并把 Content-Type 设为 text/csv 或 XLSX 类型。',
 };

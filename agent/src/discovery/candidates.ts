@@ -1,4 +1,4 @@
-import type { DeviceResult } from '@xiaowang/shared';
+import type { DeviceOutline } from '../report/device-outline.ts';
 import type { AgentConfig } from '../config/schema.ts';
 import { canonicalHost, containedInAny, ipv4Hosts, parseAddress, parseCidr } from './cidr.ts';
 
@@ -38,7 +38,7 @@ type Discovery = AgentConfig['discovery'];
  * the school's to poll.
  */
 export function collectLldpCandidates(
-  seeds: readonly DeviceResult[],
+  seeds: readonly DeviceOutline[],
   discovery: Discovery,
 ): CandidateList {
   const out: CandidateList = { candidates: [], skipped: [] };

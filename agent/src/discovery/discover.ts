@@ -1,4 +1,4 @@
-import type { DeviceResult } from '@xiaowang/shared';
+import type { DeviceOutline } from '../report/device-outline.ts';
 import type { LoadedConfig } from '../config/load-config.ts';
 import type { DeviceTarget } from '../poll/poll-device.ts';
 import type { Candidate, Skipped } from './candidates.ts';
@@ -19,7 +19,7 @@ export interface DiscoveredTarget extends DeviceTarget {
 
 export interface DiscoverInput {
   /** The last cycle's results: their LLDP neighbours are the candidates. */
-  readonly seeds: readonly DeviceResult[];
+  readonly seeds: readonly DeviceOutline[];
   readonly config: LoadedConfig;
   /** `host:port` of every configured or earlier discovered device; never probed again. */
   readonly known: ReadonlySet<string>;

@@ -1,4 +1,4 @@
-import type { Report } from '@xiaowang/shared';
+import type { DeviceOutline } from '../report/device-outline.ts';
 import type { LoadedConfig } from '../config/load-config.ts';
 import type { DeviceTarget } from '../poll/poll-device.ts';
 import type { Log } from '../runtime/log.ts';
@@ -16,7 +16,10 @@ const SKIPPED_IN_LOG = 20;
 /** What the agent loop needs: the devices to poll, and a step after each cycle. */
 export interface Discovery {
   devicesFor(config: LoadedConfig): readonly DeviceTarget[];
-  afterCycle(report: Report, config: LoadedConfig): Promise<void>;
+  afterCycle(
+    cycle: { readonly devices: readonly DeviceOutline[] },
+    config: LoadedConfig,
+  ): Promise<void>;
   records(): readonly DiscoveredRecord[];
 }
 
@@ -74,7 +77,7 @@ export function createDiscovery(options: DiscoveryOptions): Discovery {
   }
   let state: DiscoveredFile = loaded.data;
 
-  function refreshSeen(report: Report): void {
+  function refreshSeen(report: { readonly devices: readonly DeviceOutline[] }): void {
     const answered = new Set(
       report.devices
         .filter((d) => d.outcome === 'ok')
@@ -87,7 +90,10 @@ export function createDiscovery(options: DiscoveryOptions): Discovery {
     state = { ...state, devices };
   }
 
-  async function discover(report: Report, config: LoadedConfig): Promise<void> {
+  async function discover(
+    report: { readonly devices: readonly DeviceOutline[] },
+    config: LoadedConfig,
+  ): Promise<void> {
     refreshSeen(report);
     const sweepEveryMs = config.config.schedule.inventoryIntervalHours * 3600 * 1000;
     const last = state.lastSweepAt === null ? undefined : Date.parse(state.lastSweepAt);

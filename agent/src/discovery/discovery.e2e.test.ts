@@ -14,6 +14,7 @@ import { discoveredFile } from './discovered-file.ts';
 import { createDiscovery } from './discovery-state.ts';
 import type { Probe } from './probe-snmp.ts';
 import { snmpProbe } from './probe-snmp.ts';
+import { parseQueued } from '../testing/queued-report.ts';
 
 /**
  * Two simulated switches on 127.0.0.1, each on its own port (the responder picks a device
@@ -101,7 +102,7 @@ describe('discovery over SNMP on loopback', () => {
       config: cfg,
       reloadConfig: () => cfg,
       queue: {
-        append: (r) => Promise.resolve(void reports.push(r)),
+        append: (r) => Promise.resolve(void reports.push(parseQueued(r))),
         peek: () => Promise.resolve([]),
         ack: () => Promise.resolve(),
         setAside: () => Promise.resolve(),

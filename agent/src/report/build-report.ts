@@ -2,11 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { REPORT_SCHEMA_VERSION, reportSchema } from '@xiaowang/shared';
 import type { DeviceResult, HostProbes, Report, SpoolGapReport } from '@xiaowang/shared';
+import type { DeviceOutline } from './device-outline.ts';
 
 export const AGENT_VERSION = '0.1.0';
+/** The contract's cap on devices per report (`reportSchema.devices`). */
+export const MAX_DEVICES_PER_REPORT = 5000;
 
-export interface BuildReportInput {
-  readonly devices: readonly DeviceResult[];
+interface EnvelopeInput {
   readonly pollStartedAt: Date;
   readonly pollFinishedAt: Date;
   readonly host?: HostProbes | null;
@@ -15,21 +17,86 @@ export interface BuildReportInput {
   readonly agentHostname?: string;
 }
 
-/**
- * Wraps one cycle's results into a report and parses it against the shared contract, so an
- * agent never sends what the collector would refuse.
- */
-export function buildReport(input: BuildReportInput): Report {
+export interface BuildReportInput extends EnvelopeInput {
+  readonly devices: readonly DeviceResult[];
+}
+
+/** Everything of a report but its devices, checked against the contract. */
+function envelope(input: EnvelopeInput): Report {
   return reportSchema.parse({
     schemaVersion: REPORT_SCHEMA_VERSION,
     reportId: input.reportId ?? randomUUID(),
     agent: { version: AGENT_VERSION, hostname: input.agentHostname ?? hostname() },
     pollStartedAt: input.pollStartedAt.toISOString(),
     pollFinishedAt: input.pollFinishedAt.toISOString(),
-    devices: input.devices,
+    devices: [],
     host: input.host ?? null,
     ...(input.spoolGaps === undefined || input.spoolGaps.length === 0
       ? {}
       : { spoolGaps: input.spoolGaps }),
   });
+}
+
+/**
+ * Wraps one cycle's results into a report and parses it against the shared contract, so an
+ * agent never sends what the collector would refuse.
+ */
+export function buildReport(input: BuildReportInput): Report {
+  return reportSchema.parse({ ...envelope(input), devices: input.devices });
+}
+
+/** One device of a cycle, already checked against the contract and serialised. */
+export interface PackedDevice {
+  /** `JSON.stringify` of a DeviceResult that `deviceResultSchema` accepted. */
+  readonly json: string;
+  readonly outline: DeviceOutline;
+}
+
+/** A cycle's report as the agent keeps it: its JSON text and what the loop reads of it. */
+export interface PackedReport {
+  readonly reportId: string;
+  readonly pollFinishedAt: string;
+  readonly spoolGapIds: readonly string[];
+  readonly devices: readonly DeviceOutline[];
+  /** The whole report document, as spooled and sent. */
+  readonly body: string;
+}
+
+export interface PackReportInput extends EnvelopeInput {
+  readonly devices: readonly PackedDevice[];
+}
+
+/**
+ * The report as text, built from devices serialised as each finished (a county's report
+ * holds 800,000 values: as objects it would take several times its 10 MB). Each device was
+ * checked against `deviceResultSchema` when it was serialised and the rest is checked here,
+ * so the document is one `reportSchema` accepts; the contract's objects are strict and have
+ * no transforms, so parsing it whole again would return the same document.
+ */
+export function packReport(input: PackReportInput): PackedReport {
+  if (input.devices.length > MAX_DEVICES_PER_REPORT) {
+    throw new RangeError(
+      `a report carries at most ${MAX_DEVICES_PER_REPORT} devices; this cycle polled ${input.devices.length}: split the devices between agents`,
+    );
+  }
+  const head = envelope(input);
+  const parts = [
+    `{"schemaVersion":${JSON.stringify(head.schemaVersion)}`,
+    `,"reportId":${JSON.stringify(head.reportId)}`,
+    `,"agent":${JSON.stringify(head.agent)}`,
+    `,"pollStartedAt":${JSON.stringify(head.pollStartedAt)}`,
+    `,"pollFinishedAt":${JSON.stringify(head.pollFinishedAt)}`,
+    ',"devices":[',
+    input.devices.map((d) => d.json).join(','),
+    `],"host":${JSON.stringify(head.host)}`,
+    head.spoolGaps === undefined ? '' : `,"spoolGaps":${JSON.stringify(head.spoolGaps)}`,
+    '}',
+  ];
+  return {
+    reportId: head.reportId,
+    pollFinishedAt: head.pollFinishedAt,
+    spoolGapIds: head.spoolGaps?.map((g) => g.id) ?? [],
+    devices: input.devices.map((d) => d.outline),
+    body: parts.join(''),
+  };
 }

@@ -1,5 +1,4 @@
 import { getEventListeners } from 'node:events';
-import type { Report } from '@xiaowang/shared';
 import { schoolSwitchWalk, startSnmpResponder } from '@xiaowang/seeds';
 import type { SnmpResponder } from '@xiaowang/seeds';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +8,7 @@ import { abortableSleep, startAgentLoop } from './agent-loop.ts';
 import type { AgentState } from './agent-state.ts';
 import { createBackoff } from './backoff.ts';
 import type { Log } from './log.ts';
+import type { QueuedReport } from './report-queue.ts';
 import type { SendOutcome } from './reporter.ts';
 
 let responder: SnmpResponder;
@@ -33,10 +33,10 @@ function config(): LoadedConfig {
 }
 
 function memoryQueue() {
-  const items: Report[] = [];
+  const items: QueuedReport[] = [];
   return {
     items,
-    append: (r: Report) => Promise.resolve(void items.push(r)),
+    append: (r: QueuedReport) => Promise.resolve(void items.push(r)),
     peek: (n: number) => Promise.resolve(items.slice(0, n)),
     ack: (id: string) =>
       Promise.resolve(

@@ -1,7 +1,9 @@
-import type { HostProbes, Report, SpoolGapReport } from '@xiaowang/shared';
+import type { HostProbes, SpoolGapReport } from '@xiaowang/shared';
 import type { LoadedConfig } from '../config/load-config.ts';
 import { ConfigError } from '../config/load-config.ts';
 import type { DeviceTarget } from '../poll/poll-device.ts';
+import type { PackedReport } from '../report/build-report.ts';
+import type { DeviceOutline } from '../report/device-outline.ts';
 import type { AgentState } from './agent-state.ts';
 import type { Backoff } from './backoff.ts';
 import { runCycle } from './cycle.ts';
@@ -9,14 +11,14 @@ import { deliverQueued } from './deliver.ts';
 import type { Log } from './log.ts';
 import { InventorySchedule } from './inventory-schedule.ts';
 import { RateState } from './rate-state.ts';
-import type { ReportQueue } from './report-queue.ts';
+import type { QueuedReport, ReportQueue } from './report-queue.ts';
 import type { SendOutcome } from './reporter.ts';
 
 export interface AgentLoopDeps {
   readonly config: LoadedConfig;
   readonly reloadConfig: () => LoadedConfig;
   readonly queue: ReportQueue & { count(): Promise<number> };
-  readonly send: (report: Report, config: LoadedConfig) => Promise<SendOutcome>;
+  readonly send: (report: QueuedReport, config: LoadedConfig) => Promise<SendOutcome>;
   readonly backoff: Backoff;
   readonly log: Log;
   readonly saveState: (state: AgentState) => void;
@@ -29,7 +31,10 @@ export interface AgentLoopDeps {
   /** Adds discovered devices to each cycle, and looks for more after it. */
   readonly discovery?: {
     devicesFor(config: LoadedConfig): readonly DeviceTarget[];
-    afterCycle(report: Report, config: LoadedConfig): Promise<void>;
+    afterCycle(
+      cycle: { readonly devices: readonly DeviceOutline[] },
+      config: LoadedConfig,
+    ): Promise<void>;
   };
   readonly now?: () => number;
   readonly random?: () => number;
@@ -106,7 +111,7 @@ export function startAgentLoop(deps: AgentLoopDeps): AgentLoop {
   }
 
   /** One cycle's report; a failure of ours is logged and costs this cycle, not the agent. */
-  async function pollOnce(): Promise<Report | undefined> {
+  async function pollOnce(): Promise<PackedReport | undefined> {
     try {
       return await runCycle(config, {
         rates,
@@ -125,17 +130,28 @@ export function startAgentLoop(deps: AgentLoopDeps): AgentLoop {
     }
   }
 
+  /**
+   * A cycle's report, spooled; what is returned no longer holds the document, so a
+   * county's 10 MB of text is not kept alive while it is delivered from the spool.
+   */
+  async function pollAndSpool(): Promise<Omit<PackedReport, 'body'> | undefined> {
+    const packed = await pollOnce();
+    if (packed === undefined) return undefined;
+    const { body, ...rest } = packed;
+    await deps.queue.append({ reportId: packed.reportId, body });
+    return rest;
+  }
+
   async function loop(): Promise<void> {
     let cycles = 0;
     await sleep(random() * config.config.schedule.jitterSeconds * 1000, stopper.signal);
     while (!stopper.signal.aborted) {
       const started = now();
-      const report = await pollOnce();
+      const report = await pollAndSpool();
       const ok = report?.devices.filter((d) => d.outcome === 'ok').length ?? 0;
       if (report !== undefined) {
-        await deps.queue.append(report);
         inventory.record(report.devices, now());
-        const told = report.spoolGaps?.map((g) => g.id) ?? [];
+        const told = report.spoolGapIds;
         if (told.length > 0) await deps.gaps?.clear(told);
         deps.log('info', 'cycle.done', {
           reportId: report.reportId,

@@ -1,8 +1,10 @@
-import type { HostProbes, Report, SpoolGapReport } from '@xiaowang/shared';
+import type { HostProbes, SpoolGapReport } from '@xiaowang/shared';
 import type { LoadedConfig } from '../config/load-config.ts';
 import type { DeviceTarget } from '../poll/poll-device.ts';
 import { pollDevices } from '../poll/poll-many.ts';
-import { buildReport } from '../report/build-report.ts';
+import { packReport } from '../report/build-report.ts';
+import type { PackedDevice, PackedReport } from '../report/build-report.ts';
+import { outlineOf } from '../report/device-outline.ts';
 import { fitHostProbes, fitToContract } from './fit-to-contract.ts';
 import type { RateState } from './rate-state.ts';
 
@@ -18,26 +20,32 @@ export interface CycleDeps {
 }
 
 /**
- * One poll cycle: every configured device with bounded concurrency and its own deadline,
- * rates from the previous cycle's counters, then one report parsed against the contract
- * (device values it cannot carry are cut or refused per device, never the whole report).
+ * One poll cycle: every configured device with bounded concurrency and its own deadline.
+ * As each device finishes, its rates are computed from the previous cycle's counters, it is
+ * fitted to the contract (values it cannot carry are cut or refused for that device, never
+ * the whole report) and serialised, so a cycle holds its results as text, not objects.
  */
-export async function runCycle(loaded: LoadedConfig, deps: CycleDeps): Promise<Report> {
+export async function runCycle(loaded: LoadedConfig, deps: CycleDeps): Promise<PackedReport> {
   const now = deps.now ?? Date.now;
   const schedule = loaded.config.schedule;
   const started = new Date(now());
-  const [results, host] = await Promise.all([
-    pollDevices(deps.devices ?? loaded.devices, {
-      concurrency: schedule.concurrency,
-      deadlineMs: schedule.deviceDeadlineSeconds * 1000,
-      timing: { timeoutMs: schedule.requestTimeoutMs, retries: schedule.retries },
-      now,
-    }),
+  const [devices, host] = await Promise.all([
+    pollDevices(
+      deps.devices ?? loaded.devices,
+      {
+        concurrency: schedule.concurrency,
+        deadlineMs: schedule.deviceDeadlineSeconds * 1000,
+        timing: { timeoutMs: schedule.requestTimeoutMs, retries: schedule.retries },
+        now,
+      },
+      (result): PackedDevice => {
+        const fitted = fitToContract(deps.rates.apply(result, now()));
+        return { json: JSON.stringify(fitted), outline: outlineOf(fitted) };
+      },
+    ),
     deps.probeHost?.() ?? Promise.resolve(null),
   ]);
-  const readAt = now();
-  const devices = results.map((r) => fitToContract(deps.rates.apply(r, readAt)));
-  return buildReport({
+  return packReport({
     devices,
     pollStartedAt: started,
     pollFinishedAt: new Date(now()),

@@ -4,7 +4,8 @@ import type { Report } from '@xiaowang/shared';
 import { describe, expect, it } from 'vitest';
 import { createBackoff } from './backoff.ts';
 import { deliverQueued } from './deliver.ts';
-import type { ReportQueue } from './report-queue.ts';
+import { queuedReport } from './report-queue.ts';
+import type { QueuedReport, ReportQueue } from './report-queue.ts';
 import type { SendOutcome } from './reporter.ts';
 
 const golden = JSON.parse(
@@ -14,8 +15,8 @@ const golden = JSON.parse(
   ),
 ) as Report;
 
-function memoryQueue(ids: string[]): ReportQueue & { items: Report[]; aside: string[] } {
-  const items = ids.map((reportId) => ({ ...golden, reportId }));
+function memoryQueue(ids: string[]): ReportQueue & { items: QueuedReport[]; aside: string[] } {
+  const items = ids.map((reportId) => queuedReport({ ...golden, reportId }));
   const aside: string[] = [];
   return {
     items,

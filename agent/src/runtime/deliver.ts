@@ -1,6 +1,5 @@
-import type { Report } from '@xiaowang/shared';
 import type { Backoff } from './backoff.ts';
-import type { ReportQueue } from './report-queue.ts';
+import type { QueuedReport, ReportQueue } from './report-queue.ts';
 import type { SendOutcome } from './reporter.ts';
 
 export interface DeliveryResult {
@@ -13,7 +12,7 @@ export interface DeliveryResult {
 
 export interface DeliverOptions {
   readonly queue: ReportQueue;
-  readonly send: (report: Report) => Promise<SendOutcome>;
+  readonly send: (report: QueuedReport) => Promise<SendOutcome>;
   readonly backoff: Backoff;
   /** Stop after this many reports so a long backlog does not starve polling. */
   readonly maxReports?: number;

@@ -1,5 +1,5 @@
-import type { DeviceResult } from '@xiaowang/shared';
 import type { DeviceTarget } from '../poll/poll-device.ts';
+import type { DeviceOutline } from '../report/device-outline.ts';
 
 /**
  * Inventory (ENTITY-MIB: model, serial, firmware) changes rarely and can be a large table,
@@ -24,7 +24,7 @@ export class InventorySchedule {
   }
 
   /** Remembers the devices whose inventory was read without error this cycle. */
-  record(results: readonly DeviceResult[], now: number): void {
+  record(results: readonly DeviceOutline[], now: number): void {
     for (const r of results) {
       if (r.outcome !== 'ok' || r.skipped?.includes('entity') === true) continue;
       if (r.partErrors.some((e) => e.part === 'entity')) continue;

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Report } from '@xiaowang/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queuedReport } from './report-queue.ts';
 import { reportsUrl, sendReport } from './reporter.ts';
 
 const report = JSON.parse(
@@ -38,7 +39,7 @@ afterAll(() => {
 });
 
 const send = (timeoutMs = 2000) =>
-  sendReport(report, { collectorUrl: url, token: 'xw_t0ken', timeoutMs });
+  sendReport(queuedReport(report), { collectorUrl: url, token: 'xw_t0ken', timeoutMs });
 
 describe('sendReport', () => {
   it('posts the report with the bearer token and reads the acknowledgement', async () => {
@@ -74,7 +75,7 @@ describe('sendReport', () => {
     const slow = await send(100);
     expect(slow.kind).toBe('retry');
     expect(slow.kind === 'retry' && slow.reason).toMatch(/Timeout|abort/i);
-    const dead = await sendReport(report, {
+    const dead = await sendReport(queuedReport(report), {
       collectorUrl: 'http://127.0.0.1:9/',
       token: 't',
       timeoutMs: 500,

@@ -1,4 +1,4 @@
-import type { Report } from '@xiaowang/shared';
+import type { QueuedReport } from './report-queue.ts';
 
 /** What the collector said about one report, reduced to what the agent must do next. */
 export type SendOutcome =
@@ -38,8 +38,11 @@ export function reportsUrl(collectorUrl: string): string {
   ).toString();
 }
 
-/** POSTs one report with the agent's bearer token and a timeout; never throws. */
-export async function sendReport(report: Report, options: ReporterOptions): Promise<SendOutcome> {
+/** POSTs one report, as spooled, with the agent's bearer token and a timeout; never throws. */
+export async function sendReport(
+  report: QueuedReport,
+  options: ReporterOptions,
+): Promise<SendOutcome> {
   const doFetch = options.fetch ?? fetch;
   let response: Response;
   try {
@@ -50,7 +53,7 @@ export async function sendReport(report: Report, options: ReporterOptions): Prom
         'content-type': 'application/json',
         'accept-language': 'en',
       },
-      body: JSON.stringify(report),
+      body: report.body,
       signal: AbortSignal.timeout(options.timeoutMs),
     });
   } catch (error) {

@@ -5,6 +5,7 @@ import { openSpool } from '../spool/spool.ts';
 import { faultyFs } from '../spool/testing/faulty-fs.ts';
 import { useTempDirs } from '../spool/testing/temp-dir.ts';
 import type { Log } from './log.ts';
+import { queuedReport } from './report-queue.ts';
 import { spoolQueue } from './spool-queue.ts';
 
 const tempDir = useTempDirs();
@@ -32,23 +33,23 @@ describe('spoolQueue on a full disk', () => {
     const queue = spoolQueue(spool, { log, maxHeld: 2 });
     const [a, b, c, d, e] = [report(0), report(5), report(10), report(15), report(20)];
 
-    await queue.append(a);
+    await queue.append(queuedReport(a));
     faults.push({ step: 'open', code: 'ENOSPC' });
-    await queue.append(b);
-    await queue.append(c);
+    await queue.append(queuedReport(b));
+    await queue.append(queuedReport(c));
     expect(events.map((x) => x.event)).toEqual(['spool.append_failed', 'spool.append_failed']);
     expect(events[0]?.fields).toMatchObject({ code: 'ENOSPC', heldInMemory: 1 });
     expect((await queue.peek(10)).map((r) => r.reportId)).toEqual([a, b, c].map((r) => r.reportId));
     expect(await queue.count()).toBe(3);
 
     // Past maxHeld the oldest held report goes, and the log names it.
-    await queue.append(d);
+    await queue.append(queuedReport(d));
     expect(events.at(-1)?.fields).toMatchObject({ heldInMemory: 2, droppedReportId: b.reportId });
     await queue.ack(c.reportId);
 
     // Space is back: the held report moves into the spool before the new one.
     faults.length = 0;
-    await queue.append(e);
+    await queue.append(queuedReport(e));
     expect(spool.stats().count).toBe(3);
     expect((await queue.peek(10)).map((r) => r.reportId)).toEqual([a, d, e].map((r) => r.reportId));
     await spool.close();

@@ -1,9 +1,8 @@
-import type { Report, SpoolGapReport } from '@xiaowang/shared';
-import { reportSchema } from '@xiaowang/shared';
+import type { SpoolGapReport } from '@xiaowang/shared';
 import { SpoolWriteError } from '../spool/errors.ts';
 import type { Spool } from '../spool/spool.ts';
 import type { Log } from './log.ts';
-import type { ReportQueue } from './report-queue.ts';
+import type { QueuedReport, ReportQueue } from './report-queue.ts';
 
 export interface SpoolQueueOptions {
   /** Told when a report cannot be spooled (a full or read-only disk) and is held in memory. */
@@ -16,8 +15,10 @@ export interface SpoolQueueOptions {
 export const DEFAULT_MAX_HELD = 288;
 
 /**
- * The durable spool as delivery sees it. An entry that no longer matches the contract (a
- * hand-edited file, an older agent's format) is set aside with the reason, never sent.
+ * The durable spool as delivery sees it. Reports are forwarded as spooled, never parsed
+ * again here: a file that is no longer a whole JSON object (a torn write) is moved aside by
+ * the spool, and one the collector will not take (a hand-edited file, an older agent's
+ * format) comes back refused with the field named and is set aside with that reason.
  * When the spool's disk is full (or read-only), new reports are held in memory instead of
  * stopping the agent: they still go out oldest first, and move into the spool once it takes
  * writes again. Held reports do not survive a restart; the log says so while it lasts.
@@ -26,33 +27,20 @@ export function spoolQueue(
   spool: Spool,
   options: SpoolQueueOptions = {},
 ): ReportQueue & { count(): Promise<number> } {
-  const held: Report[] = [];
+  const held: QueuedReport[] = [];
   const maxHeld = options.maxHeld ?? DEFAULT_MAX_HELD;
 
-  async function peekSpool(limit: number): Promise<Report[]> {
-    const out: Report[] = [];
-    while (out.length < limit) {
-      const entries = await spool.peek(limit - out.length);
-      if (entries.length === 0) break;
-      for (const entry of entries) {
-        const parsed = reportSchema.safeParse(entry.report);
-        if (parsed.success) out.push(parsed.data);
-        else {
-          const where = parsed.error.issues[0]?.path.join('.') ?? '';
-          await spool.setAside(entry.reportId, `does not match the report contract at ${where}`);
-        }
-      }
-      if (out.length === 0) continue;
-      break;
-    }
-    return out;
-  }
+  const store = (report: QueuedReport): Promise<void> =>
+    spool.appendBody(
+      report.reportId,
+      typeof report.body === 'string' ? report.body : Buffer.from(report.body).toString('utf8'),
+    );
 
   /** Moves held reports into the spool, oldest first; the refusal that stopped it, if any. */
   async function spoolHeld(): Promise<SpoolWriteError | undefined> {
     while (held[0] !== undefined) {
       try {
-        await spool.append(held[0]);
+        await store(held[0]);
       } catch (error) {
         if (error instanceof SpoolWriteError) return error;
         throw error;
@@ -62,7 +50,7 @@ export function spoolQueue(
     return undefined;
   }
 
-  function hold(report: Report, error: SpoolWriteError): void {
+  function hold(report: QueuedReport, error: SpoolWriteError): void {
     held.push(report);
     const dropped = held.length > maxHeld ? held.shift() : undefined;
     options.log?.('error', 'spool.append_failed', {
@@ -78,18 +66,20 @@ export function spoolQueue(
       const refused = await spoolHeld();
       if (refused !== undefined) return hold(report, refused);
       try {
-        await spool.append(report);
+        await store(report);
       } catch (error) {
         if (!(error instanceof SpoolWriteError)) throw error;
         hold(report, error);
       }
     },
     async peek(limit) {
-      const spooled = await peekSpool(limit);
-      if (held.length === 0) return spooled;
-      return [...spooled, ...held]
-        .sort((a, b) => a.pollStartedAt.localeCompare(b.pollStartedAt))
-        .slice(0, limit);
+      const spooled = (await spool.peek(limit)).map((e) => ({
+        reportId: e.reportId,
+        body: e.body,
+      }));
+      // Held reports are always newer than spooled ones: while any is held, a new report is
+      // held too, and they go into the spool oldest first before anything newer.
+      return held.length === 0 ? spooled : [...spooled, ...held].slice(0, limit);
     },
     async ack(id) {
       const i = held.findIndex((r) => r.reportId === id);

@@ -13,8 +13,25 @@ export interface SpooledReport {
   /** When it was appended (ISO 8601). */
   readonly spooledAt: string;
   readonly bytes: number;
-  /** The report as appended; parse it against the contract before sending. */
+  /** The report as appended, byte for byte: what delivery sends. */
+  readonly body: Uint8Array;
+  /** The report parsed, on first use (delivery never asks: it forwards `body`). */
   readonly report: Record<string, unknown>;
+}
+
+function spooled(entry: SpoolEntry, body: Uint8Array): SpooledReport {
+  let parsed: Record<string, unknown> | undefined;
+  return {
+    seq: entry.seq,
+    reportId: entry.reportId,
+    spooledAt: new Date(entry.spooledAt).toISOString(),
+    bytes: entry.bytes,
+    body,
+    get report() {
+      parsed ??= JSON.parse(new TextDecoder().decode(body)) as Record<string, unknown>;
+      return parsed;
+    },
+  };
 }
 
 async function readOne(state: SpoolState, entry: SpoolEntry): Promise<SpooledReport | null> {
@@ -38,13 +55,7 @@ async function readOne(state: SpoolState, entry: SpoolEntry): Promise<SpooledRep
     removeFromIndex(state, entry);
     return null;
   }
-  return {
-    seq: entry.seq,
-    reportId: entry.reportId,
-    spooledAt: new Date(entry.spooledAt).toISOString(),
-    bytes: entry.bytes,
-    report: check.report,
-  };
+  return spooled(entry, bytes);
 }
 
 /** The `count` oldest reports that still read back whole, oldest first. */

@@ -49,6 +49,8 @@ export interface Spool {
   readonly dir: string;
   /** Resolves once the report is on disk and survives power loss; a repeated id is a no-op. */
   append<T extends SpoolableReport>(report: T): Promise<void>;
+  /** `append` for a report already serialised: `body` is stored byte for byte. */
+  appendBody(reportId: string, body: string): Promise<void>;
   /** Up to `count` reports, oldest first; entries found damaged are moved aside on the way. */
   peek(count: number): Promise<SpooledReport[]>;
   oldest(): Promise<SpooledReport | null>;
@@ -144,11 +146,17 @@ function createSpool(state: SpoolState, release: () => Promise<void>): Spool {
 
   return {
     dir,
-    append: (report) => {
+    append(report) {
       try {
-        const reportId = checkReportId(report.reportId);
-        const data = JSON.stringify(report);
-        return serialise(`store report ${reportId}`, () => appendReport(state, reportId, data));
+        return this.appendBody(checkReportId(report.reportId), JSON.stringify(report));
+      } catch (error) {
+        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    },
+    appendBody: (reportId, body) => {
+      try {
+        const id = checkReportId(reportId);
+        return serialise(`store report ${id}`, () => appendReport(state, id, body));
       } catch (error) {
         return Promise.reject(error instanceof Error ? error : new Error(String(error)));
       }

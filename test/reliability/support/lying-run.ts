@@ -6,8 +6,9 @@ import type { LoadedConfig } from '../../../agent/src/config/load-config.ts';
 import { pollDevice } from '../../../agent/src/poll/poll-device.ts';
 import { startAgentLoop } from '../../../agent/src/runtime/agent-loop.ts';
 import { createBackoff } from '../../../agent/src/runtime/backoff.ts';
-import type { ReportQueue } from '../../../agent/src/runtime/report-queue.ts';
+import type { QueuedReport, ReportQueue } from '../../../agent/src/runtime/report-queue.ts';
 import type { SendOutcome } from '../../../agent/src/runtime/reporter.ts';
+import { parseQueued } from '../../../agent/src/testing/queued-report.ts';
 import type { Clock, LyingDevice } from './lying-devices.ts';
 import { lyingDevices, UPTIME } from './lying-devices.ts';
 
@@ -37,7 +38,7 @@ export interface Run {
 }
 
 function memoryQueue(): ReportQueue & { count(): Promise<number> } {
-  const queue: Report[] = [];
+  const queue: QueuedReport[] = [];
   return {
     append: (r) => Promise.resolve(void queue.push(r)),
     peek: (n) => Promise.resolve(queue.slice(0, n)),
@@ -131,7 +132,8 @@ export async function runLyingAgent(o: {
   const errorsLogged: string[] = [];
   const start = clock.now;
   let cycle = 0;
-  const send = async (report: Report): Promise<SendOutcome> => {
+  const send = async (queued: QueuedReport): Promise<SendOutcome> => {
+    const report = parseQueued(queued);
     reports.push(report);
     const res = await o.deliver(report);
     if (res.status === 200) return { kind: 'acked', duplicate: false };

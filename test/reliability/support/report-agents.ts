@@ -1,5 +1,6 @@
 import type { Report } from '@xiaowang/shared';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { queuedReport } from '../../../agent/src/runtime/report-queue.ts';
 import { sendReport } from '../../../agent/src/runtime/reporter.ts';
 import { FIVE_MINUTES, schoolReport } from './reports.ts';
 
@@ -72,7 +73,7 @@ export async function runReportAgent(o: ReportAgentOptions): Promise<void> {
       o.ledger.set(pending.reportId, { acked: false, agent: o.agentNo });
     }
     o.stats.attempts++;
-    const outcome = await sendReport(pending, {
+    const outcome = await sendReport(queuedReport(pending), {
       collectorUrl: o.url(),
       token: o.token,
       timeoutMs: o.timeoutMs ?? 10_000,

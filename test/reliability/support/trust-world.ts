@@ -24,6 +24,7 @@ import type { Listening } from '../../../collector/src/main.ts';
 import { listen } from '../../../collector/src/main.ts';
 import type { FixedClock } from '../../../collector/src/testing/fixed-clock.ts';
 import { fixedClock } from '../../../collector/src/testing/fixed-clock.ts';
+import { parseQueued } from '../../../agent/src/testing/queued-report.ts';
 
 /*
  * The path device text really takes: a simulated switch and AC whose names, aliases and AP
@@ -228,7 +229,7 @@ export async function startTrustWorld(): Promise<TrustWorld> {
     queue: spoolQueue(spool, { log }),
     gaps: { pending: () => gapsForReport(spool), clear: (ids) => spool.clearGaps(ids) },
     send: (report, c) => {
-      reports.push(report);
+      reports.push(parseQueued(report));
       return sendReport(report, {
         collectorUrl: c.config.collector.url,
         token: agentA.token,

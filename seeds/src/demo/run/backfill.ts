@@ -11,7 +11,7 @@ import {
 } from '../plan/timeline.ts';
 import type { DeviceFarm } from '../sim/device-farm.ts';
 import type { LoadedConfig } from '../wiring/agent.ts';
-import { loadConfig, sendReport } from '../wiring/agent.ts';
+import { loadConfig, queuedReport, sendReport } from '../wiring/agent.ts';
 import type { HistoryPoint } from './history-report.ts';
 import { historyReport } from './history-report.ts';
 import type { AgentTemplates } from './templates.ts';
@@ -42,7 +42,7 @@ interface AgentCursor {
 
 async function deliver(cursor: AgentCursor, report: Report): Promise<void> {
   const { collector } = cursor.config.config;
-  const outcome = await sendReport(report, {
+  const outcome = await sendReport(queuedReport(report), {
     collectorUrl: collector.url,
     token: collector.token,
     timeoutMs: 120_000,

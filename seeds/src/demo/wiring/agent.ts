@@ -19,6 +19,7 @@ export { createBackoff } from '../../../../agent/src/runtime/backoff.ts';
 export { jsonLog } from '../../../../agent/src/runtime/log.ts';
 export type { Log } from '../../../../agent/src/runtime/log.ts';
 export { sendReport } from '../../../../agent/src/runtime/reporter.ts';
+export { queuedReport } from '../../../../agent/src/runtime/report-queue.ts';
 export { gapsForReport, spoolQueue } from '../../../../agent/src/runtime/spool-queue.ts';
 export { openSpool } from '../../../../agent/src/spool/spool.ts';
 export type { Spool } from '../../../../agent/src/spool/spool.ts';

@@ -17,6 +17,12 @@
  *   npm run bench:county-page -- --schools 100 --duration 5    # the quick run
  *   npm run bench:county-page -- --accept-encoding ''          # no Accept-Encoding (plain bodies)
  *   npm run bench:county-page -- --profile /tmp/prof           # node --cpu-prof on the server
+ *   npm run bench:county-page -- --writes 7                    # 7 agent reports a second beside
+ *
+ * The page keeps what it reads while the database does not change (web/county-reads.ts); with
+ * `--writes` the server records that many agent reports a second (the agents row update of
+ * ingest, on the same connection, committed with the collector's synchronous=FULL), so each
+ * one makes the next page read everything again, as reports do in service.
  *
  * Needs wrk (`apt-get install -y wrk`).
  */
@@ -44,6 +50,7 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '1' },
     'accept-encoding': { type: 'string', default: 'gzip, deflate, br, zstd' },
     profile: { type: 'string' },
+    writes: { type: 'string', default: '0' },
     keep: { type: 'boolean', default: false },
   },
 });
@@ -55,6 +62,7 @@ const CONNECTIONS = Number(values.connections);
 const THREADS = Number(values.threads);
 const ROUNDS = Math.max(1, Number(values.rounds));
 const ACCEPT_ENCODING = values['accept-encoding'];
+const WRITES_PER_S = Number(values.writes);
 const TARGET_P95_MS = 100;
 const LUA = join(import.meta.dirname, 'county-page', 'percentiles.lua');
 const SERVER = join(import.meta.dirname, 'county-page', 'server.ts');
@@ -127,7 +135,10 @@ async function wrk(
 function startServer(file: string, log: number): Promise<{ child: ChildProcess; url: string }> {
   const execArgv = ['--import', 'tsx'];
   if (values.profile !== undefined) execArgv.push('--cpu-prof', '--cpu-prof-dir', values.profile);
-  const child = fork(SERVER, [file], { execArgv, stdio: ['ignore', 'inherit', log, 'ipc'] });
+  const child = fork(SERVER, [file, String(WRITES_PER_S)], {
+    execArgv,
+    stdio: ['ignore', 'inherit', log, 'ipc'],
+  });
   return new Promise((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
@@ -267,7 +278,7 @@ try {
       .join(' ')}`,
   );
   console.log(
-    `wrk: ${THREADS} threads, ${CONNECTIONS} connections, ${DURATION_S} s per run, Accept-Encoding: ${ACCEPT_ENCODING === '' ? '(none)' : ACCEPT_ENCODING}\n`,
+    `wrk: ${THREADS} threads, ${CONNECTIONS} connections, ${DURATION_S} s per run, Accept-Encoding: ${ACCEPT_ENCODING === '' ? '(none)' : ACCEPT_ENCODING}; agent reports written: ${WRITES_PER_S} a second\n`,
   );
 
   for (const t of targets) await wrk(`${url}${t.path}`, cookie, WARMUP_S, false);

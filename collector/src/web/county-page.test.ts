@@ -13,6 +13,10 @@ import { createTestApp } from '../testing/test-app.ts';
 import { signIn, userFactory } from '../testing/user-factory.ts';
 import type { UserView } from '../features/users/schema.ts';
 import { CONTENT_SECURITY_POLICY } from './security-headers.ts';
+import { openLocation } from '../db/open.ts';
+import { onPostgres } from '../testing/test-db.ts';
+import { updateDigestSettings } from '../features/digest/update-digest-settings.ts';
+import { formatters } from './format.ts';
 
 /*
  * The county page is kept between requests, rendered once per county, day, language, data
@@ -300,5 +304,177 @@ describe('the county page', () => {
     expect(renamed).not.toContain('<script>alert(1)');
     const plain = await get({ cookie, 'accept-encoding': '' });
     expect(plain.html).toBe(renamed);
+  });
+});
+
+/*
+ * On SQLite the stale agents, the mail's state and the figures' version are kept between
+ * requests while the database's change key stays the same and until the instant time alone
+ * would change them (web/county-reads.ts). Each of these would show stale data if any part
+ * of that were missing: a write on this connection, through Kysely or the raw driver, one by
+ * another connection, time passing a threshold with nothing written, a clock set back.
+ */
+describe('the county page between requests', () => {
+  const HOUR = 3_600_000;
+  const staleList = (html: string) =>
+    /data-testid="stale-agents"[\s\S]*?<\/table>/.exec(html)?.[0] ?? '';
+  /** The mail's block and what follows it (only the page's end). */
+  const digestBlock = (html: string) => /data-testid="digest-status"[\s\S]*/.exec(html)?.[0] ?? '';
+  const en = (c: string) => get({ cookie: c, 'accept-language': 'en' }).then((r) => r.html);
+  const agentOf = async (i: number) => {
+    const id = scenario.schools[i]?.agentId ?? 0;
+    const { name } = await api.db.kysely
+      .selectFrom('agents')
+      .select('name')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    return { id, name: `<td>${name}</td>` };
+  };
+  const reportedAt = (db: TestApp['db']['kysely'], agentId: number, ms: number) =>
+    db
+      .updateTable('agents')
+      .set({ last_report_at: new Date(ms).toISOString() })
+      .where('id', '=', agentId)
+      .execute();
+
+  it('lists an agent as stale the moment its window passes, with nothing written', async () => {
+    const agent = await agentOf(2);
+    const start = api.clock().getTime();
+    // The window is 24 hours; this agent's last report leaves it 30 seconds inside it.
+    await reportedAt(api.db.kysely, agent.id, start - 24 * HOUR + 30_000);
+    expect(staleList(await en(cookie))).not.toContain(agent.name);
+    expect(staleList(await en(cookie))).not.toContain(agent.name);
+    // Less than the minute after which a session's use is written down: no row changes.
+    api.clock.advance(30_000);
+    expect(staleList(await en(cookie))).not.toContain(agent.name);
+    api.clock.advance(1);
+    expect(staleList(await en(cookie))).toContain(agent.name);
+    // A clock set back shows the list as it was then, not as it was last read.
+    api.clock.set(new Date(start).toISOString());
+    expect(staleList(await en(cookie))).not.toContain(agent.name);
+  });
+
+  it('moves the next mail on once it is due, with nothing written', async () => {
+    const fmt = formatters('en', 'Asia/Shanghai');
+    // 07:00 in Shanghai is 23:00Z the day before.
+    const due = '2026-03-01T23:00:00.000Z';
+    const after = '2026-03-02T23:00:00.000Z';
+    api.clock.set('2026-03-01T22:59:30.000Z');
+    // Signed in anew, as 23 hours later the first session has lapsed; then no row changes.
+    const fresh = (await signIn(api, viewer.username)).cookie;
+    const before = digestBlock(await en(fresh));
+    expect(before).toContain(`Next mail ${fmt.dateTime(due)}`);
+    api.clock.advance(29_999);
+    expect(digestBlock(await en(fresh))).toBe(before);
+    api.clock.advance(1);
+    expect(digestBlock(await en(fresh))).toContain(`Next mail ${fmt.dateTime(after)}`);
+  });
+
+  it.skipIf(onPostgres)('shows a write through the raw driver on the next request', async () => {
+    const agent = await agentOf(3);
+    await reportedAt(api.db.kysely, agent.id, api.clock().getTime() - 3 * 24 * HOUR);
+    expect(staleList(await en(cookie))).toContain(agent.name);
+    api.db.sqlite
+      .prepare('update agents set last_report_at = ? where id = ?')
+      .run(api.clock().toISOString(), agent.id);
+    expect(staleList(await en(cookie))).not.toContain(agent.name);
+  });
+
+  it('keeps nothing of a transaction that was rolled back', async () => {
+    const agent = await agentOf(4);
+    await reportedAt(api.db.kysely, agent.id, api.clock().getTime() - 3 * 24 * HOUR);
+    expect(staleList(await en(cookie))).toContain(agent.name);
+    const tx = await api.db.kysely.startTransaction().execute();
+    await reportedAt(tx, agent.id, api.clock().getTime());
+    // On SQLite the request waits for the connection the transaction holds.
+    const during = en(cookie);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await tx.rollback().execute();
+    expect(staleList(await during)).toContain(agent.name);
+    expect(staleList(await en(cookie))).toContain(agent.name);
+  });
+
+  it('shows what another connection to the database wrote on the next request', async () => {
+    const app = await createTestApp({ storage: 'file' });
+    const other = openLocation(app.db.location);
+    try {
+      const county = await buildScenarioCounty(
+        app.db.kysely,
+        fixedClock('2026-11-01T00:00:00.000Z'),
+      );
+      const user = await userFactory(app.db.kysely, app.clock)('county_viewer', county.countyId);
+      const session = (await signIn(app, user.username)).cookie;
+      const read = async () => {
+        const res = await app.app.request(`/counties/${county.countyId}`, {
+          headers: { cookie: session, 'accept-language': 'en' },
+        });
+        expect(res.status).toBe(200);
+        return res.text();
+      };
+      const name = async (i: number) => {
+        const { name } = await app.db.kysely
+          .selectFrom('agents')
+          .select('name')
+          .where('id', '=', county.schools[i]?.agentId ?? 0)
+          .executeTakeFirstOrThrow();
+        return `<td>${name}</td>`;
+      };
+      const now = app.clock().getTime();
+      const quiet = county.schools[0]?.agentId ?? 0;
+      const recent = county.schools[1]?.agentId ?? 0;
+      await reportedAt(app.db.kysely, quiet, now - 3 * 24 * HOUR);
+      await reportedAt(app.db.kysely, recent, now - 2 * HOUR);
+      const first = await read();
+      expect(staleList(first)).toContain(await name(0));
+      expect(await read()).toBe(first);
+
+      // A report arrives through the other connection.
+      await reportedAt(other.kysely, quiet, now);
+      expect(staleList(await read())).not.toContain(await name(0));
+
+      // The scheduler there records a failed delivery.
+      await other.kysely
+        .insertInto('digest_deliveries')
+        .values({
+          county_id: county.countyId,
+          day: DAY,
+          email: 'bureau@example.org',
+          lang: 'en',
+          state: 'pending',
+          attempts: 1,
+          due_at: app.clock().toISOString(),
+          planned_at: app.clock().toISOString(),
+          next_attempt_at: new Date(now + 600_000).toISOString(),
+          last_error: '421 try later',
+          last_error_at: app.clock().toISOString(),
+        })
+        .execute();
+      expect(digestBlock(await read())).toContain('421 try later');
+
+      // Someone shortens the stale window there: the agent of two hours ago is listed.
+      expect(staleList(await read())).not.toContain(await name(1));
+      await updateComplianceSettings({
+        db: other.kysely,
+        clock: app.clock,
+        actor: 'test',
+        input: {
+          countyId: county.countyId,
+          settings: { ...SETTINGS_DEFAULTS, staleWindowHours: 1 },
+        },
+      });
+      expect(staleList(await read())).toContain(await name(1));
+
+      // And switches the mail off.
+      await updateDigestSettings({
+        db: other.kysely,
+        clock: app.clock,
+        actor: 'test',
+        input: { countyId: county.countyId, settings: { sendTime: '07:00', enabled: false } },
+      });
+      expect(digestBlock(await read())).toContain('switched off');
+    } finally {
+      await other.close();
+      await app.close();
+    }
   });
 });

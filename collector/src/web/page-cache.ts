@@ -1,7 +1,8 @@
 /**
  * A small least-recently-used map for rendered page parts. Keys carry a version read from
- * the database on each request (see getCountyDayVersion), so an entry is never served after
- * the data behind it changed, on this instance or another; old versions simply age out.
+ * the database (see getCountyDayVersion) on each request, or again whenever the database's
+ * change key moved (web/county-reads.ts), so an entry is never served after the data behind
+ * it changed, on this instance or another; old versions simply age out.
  */
 export class RenderCache<V> {
   readonly #max: number;

@@ -6,7 +6,6 @@ import type { FeatureDeps } from '../context.ts';
 import { actorOf } from '../audit/audit.ts';
 import { AppError } from '../errors.ts';
 import { listAgents } from '../features/agents/list-agents.ts';
-import { listStaleAgents } from '../features/agents/list-stale-agents.ts';
 import type { Indicator } from '../features/compliance/indicators.ts';
 import { INDICATORS } from '../features/compliance/indicators.ts';
 import { getCountyCompliance } from '../features/compliance/read/get-county-compliance.ts';
@@ -47,16 +46,13 @@ import type { Html } from './html.ts';
 import { signedIn } from './guard.ts';
 import type { Page } from './page.ts';
 import { LANG_COOKIE, localPath, pageOf } from './page.ts';
-import { countyFigures, countyLive, countyPage } from './pages/county.ts';
+import { countyFigures, countyPage } from './pages/county.ts';
+import { countyReads } from './county-reads.ts';
 import { RenderCache } from './page-cache.ts';
 import { holeMarker, sendPage, SplicedPage } from './spliced-page.ts';
 import { headerTools } from './layout.ts';
 import { raw } from './html.ts';
-import { getCountyDayVersion } from '../features/compliance/read/get-county-day-version.ts';
 import { resolveDay } from '../features/compliance/read/resolve-day.ts';
-import { getComplianceSettings } from '../features/compliance/settings/get-settings.ts';
-import { digestStatusBlock } from './pages/digest.ts';
-import { getDigestStatus } from '../features/digest/get-digest-status.ts';
 import { devicePage } from './pages/device.ts';
 import { evidencePage } from './pages/evidence.ts';
 import { flashFor, schoolPage } from './pages/school.ts';
@@ -79,6 +75,9 @@ const COUNTY_PAGE_ENTRIES = 32;
 /** Where the county page's per-request parts go (web/spliced-page.ts). */
 const HOLE = holeMarker();
 
+/** `p` with only its language and formatters: for what is kept and shown to every reader. */
+const forAnyone = (p: Page): Page => ({ ...p, principal: undefined, csrf: '', here: '/' });
+
 type Ctx = Context<AppEnv>;
 const UPLINK_DAYS = 7;
 
@@ -87,6 +86,7 @@ export function pageRoutes(deps: FeatureDeps): Hono<AppEnv> {
   const { db, clock } = deps;
   const app = new Hono<AppEnv>();
   const countyPages = new RenderCache<Promise<SplicedPage>>(COUNTY_PAGE_ENTRIES);
+  const reads = countyReads(deps);
 
   app.get('/', (c) => {
     const principal = signedIn(c);
@@ -113,27 +113,17 @@ export function pageRoutes(deps: FeatureDeps): Hono<AppEnv> {
     const { id: countyId } = readParams(c, idParams);
     const principal = signedIn(c);
     assertCanReadCounty(principal, countyId);
-    const county = await getCounty({ db, input: { id: countyId } });
+    const now = clock().getTime();
+    const change = await reads.changeKey();
+    const head = await reads.head(countyId, change, now);
     const query = readQuery(c, dateQuery);
-    const date =
-      query.date ?? (await getLatestComputedDay({ db, input: { countyId } })) ?? undefined;
-    const day = resolveDay(date, clock, county.timezone);
-    const p = pageOf(c, county.timezone);
-    const version = await getCountyDayVersion({
-      db,
-      input: { countyId, day, trendDays: TREND_DAYS },
-    });
+    const date = query.date ?? head.latestDay ?? undefined;
+    const day = resolveDay(date, () => new Date(now), head.county.timezone);
+    const p = pageOf(c, head.county.timezone);
+    const version = await reads.version(countyId, day, TREND_DAYS, change, now);
     const canAdmin = canAdminCounty(principal, countyId);
     const key = `${countyId}|${day}|${p.lang}|${version}|${canAdmin ? 'admin' : 'read'}`;
-
-    const settings = await getComplianceSettings({ db, input: { countyId } });
-    const staleBefore = clock().getTime() - settings.staleWindowHours * 3600_000;
-    const staleAgents = await listStaleAgents({
-      db,
-      input: { countyId, before: new Date(staleBefore) },
-    });
-    const digest = await getDigestStatus({ db, clock, input: { countyId } });
-    const live = countyLive(p, { staleAgents, extra: digestStatusBlock(p, digest) });
+    const live = await reads.live(forAnyone(p), head, change, now);
 
     // Requests that miss together wait for one rendering rather than each doing it.
     let page = countyPages.get(key);
@@ -144,7 +134,7 @@ export function pageRoutes(deps: FeatureDeps): Hono<AppEnv> {
       rendering.catch(() => countyPages.delete(key, rendering));
       page = rendering;
     }
-    return sendPage(c, await page, [String(await headerTools(p)), String(await live)]);
+    return sendPage(c, await page, [String(await headerTools(p)), live]);
   });
 
   /**
@@ -156,7 +146,7 @@ export function pageRoutes(deps: FeatureDeps): Hono<AppEnv> {
     p: Page,
     v: { countyId: number; day: string; canAdmin: boolean },
   ): Promise<SplicedPage> {
-    const anyone: Page = { ...p, principal: undefined, csrf: '', here: '/' };
+    const anyone = forAnyone(p);
     const compliance = await getCountyCompliance({
       db,
       clock,

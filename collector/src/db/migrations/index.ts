@@ -10,6 +10,8 @@ import * as m0008 from './0008_read_indexes.ts';
 import * as m0009 from './0009_leases.ts';
 import * as m0010 from './0010_postgres_storage.ts';
 import * as m0011 from './0011_retention_indexes.ts';
+import * as m0012 from './0012_uplink_designations_device.ts';
+import * as m0013 from './0013_county_page_indexes.ts';
 
 /**
  * Every migration, in order, listed by hand: no directory scan, so a stray file cannot run
@@ -28,4 +30,6 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0009_leases': m0009,
   '0010_postgres_storage': m0010,
   '0011_retention_indexes': m0011,
+  '0012_uplink_designations_device': m0012,
+  '0013_county_page_indexes': m0013,
 };

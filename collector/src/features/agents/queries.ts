@@ -53,16 +53,44 @@ export function selectAgents(db: Db, f: { id?: number; countyId?: number }): Pro
 /**
  * A county's agents not revoked whose last report is older than `before` (an ISO instant,
  * compared as text as all stored instants are `toISOString()`), or that never reported.
+ * Read on every county page on PostgreSQL, so compiled once; agents_county (migration 0013)
+ * keeps it to the county's own agents.
  */
-export function selectStaleAgents(db: Db, countyId: number, before: string): Promise<AgentRow[]> {
-  return db
-    .selectFrom('agents')
-    .selectAll()
-    .where('county_id', '=', countyId)
-    .where('revoked_at', 'is', null)
-    .where((eb) => eb.or([eb('last_report_at', 'is', null), eb('last_report_at', '<', before)]))
-    .orderBy('id')
-    .execute();
+export async function selectStaleAgents(
+  db: Db,
+  countyId: number,
+  before: string,
+): Promise<AgentRow[]> {
+  const { rows } = await runKeyed(db, 'select-stale-agents', { countyId, before }, (p) =>
+    db
+      .selectFrom('agents')
+      .selectAll()
+      .where('county_id', '=', p.countyId)
+      .where('revoked_at', 'is', null)
+      .where((eb) => eb.or([eb('last_report_at', 'is', null), eb('last_report_at', '<', p.before)]))
+      .orderBy('id'),
+  );
+  return rows;
+}
+
+/**
+ * The oldest last report, at or after `before`, of a county's agents not revoked: the agent
+ * that turns stale next as time passes, if no report comes. Null when there is none.
+ */
+export async function selectOldestFreshReport(
+  db: Db,
+  countyId: number,
+  before: string,
+): Promise<string | null> {
+  const { rows } = await runKeyed(db, 'select-oldest-fresh-report', { countyId, before }, (p) =>
+    db
+      .selectFrom('agents')
+      .select((eb) => eb.fn.min('last_report_at').as('at'))
+      .where('county_id', '=', p.countyId)
+      .where('revoked_at', 'is', null)
+      .where('last_report_at', '>=', p.before),
+  );
+  return rows[0]?.at ?? null;
 }
 
 export async function selectAgentSchools(

@@ -38,9 +38,25 @@ export function dueDays(o: {
   return days;
 }
 
-/** The next regular send after `now`. */
+/** The last answer per zone and send time, and the instant it was worked out for. */
+const lastNext = new Map<string, { from: number; at: number }>();
+/** Distinct zone × send time pairs kept; a deployment has a few. */
+const NEXT_LIMIT = 256;
+
+/**
+ * The next regular send after `now`. The answer stays the same from any instant until the
+ * send itself, so it is kept per zone and send time and only worked out again (through Intl,
+ * 30–50 µs) once `now` reaches it: the county page asks on every request.
+ */
 export function nextSendAt(now: Date, timeZone: string, sendTime: string): Date {
+  const key = `${timeZone}|${sendTime}`;
+  const t = now.getTime();
+  const last = lastNext.get(key);
+  if (last !== undefined && last.from <= t && t < last.at) return new Date(last.at);
   const today = localDay(now, timeZone);
   const todays = localInstant(today, sendTime, timeZone);
-  return todays > now ? todays : localInstant(addDays(today, 1), sendTime, timeZone);
+  const next = todays > now ? todays : localInstant(addDays(today, 1), sendTime, timeZone);
+  if (lastNext.size >= NEXT_LIMIT) lastNext.clear();
+  lastNext.set(key, { from: t, at: next.getTime() });
+  return next;
 }

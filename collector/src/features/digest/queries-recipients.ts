@@ -1,5 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { Db, DigestRecipientsTable } from '../../db/schema.ts';
+import { runKeyed } from '../../db/statement-cache.ts';
 
 /* Who receives a county's nightly mail. */
 
@@ -44,11 +45,12 @@ export const selectRecipientsAt = (db: Db, countyId: number, at: string) =>
     .where('created_at', '<=', at)
     .execute();
 
-export const countRecipients = async (db: Db, countyId: number): Promise<number> => {
-  const row = await db
-    .selectFrom('digest_recipients')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('county_id', '=', countyId)
-    .executeTakeFirst();
-  return Number(row?.n ?? 0);
-};
+export async function countRecipients(db: Db, countyId: number): Promise<number> {
+  const { rows } = await runKeyed(db, 'digest-count-recipients', { countyId }, (p) =>
+    db
+      .selectFrom('digest_recipients')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('county_id', '=', p.countyId),
+  );
+  return Number(rows[0]?.n ?? 0);
+}

@@ -1,9 +1,15 @@
 import type { Db } from '../../db/schema.ts';
+import { runKeyed } from '../../db/statement-cache.ts';
 
 /* A county's digest settings; a county without a row sends at 07:00. */
 
-export const findSettingsRow = (db: Db, countyId: number) =>
-  db.selectFrom('digest_settings').selectAll().where('county_id', '=', countyId).executeTakeFirst();
+/** Compiled once: the county page reads it on every request on PostgreSQL. */
+export async function findSettingsRow(db: Db, countyId: number) {
+  const { rows } = await runKeyed(db, 'digest-settings-row', { countyId }, (p) =>
+    db.selectFrom('digest_settings').selectAll().where('county_id', '=', p.countyId),
+  );
+  return rows[0];
+}
 
 export type SettingsRow = NonNullable<Awaited<ReturnType<typeof findSettingsRow>>>;
 

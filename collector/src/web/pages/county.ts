@@ -34,7 +34,10 @@ export interface CountyPageData {
   readonly canAdmin: boolean;
 }
 
-/** What the county page reads on every request, after the figures. */
+/**
+ * What the county page shows as it is at each request, after the figures: read anew
+ * whenever the database or the time could have changed it (web/county-reads.ts).
+ */
 export interface CountyLiveData {
   readonly staleAgents: readonly Agent[];
   /** Extra blocks from other features (the nightly email's state), already rendered. */
@@ -44,8 +47,8 @@ export interface CountyLiveData {
 /**
  * The parts of the county page that are not the same for every reader of a version: the
  * header's tools (language switch, who is signed in, the logout form's CSRF token) and
- * what is read on each request (stale agents, the nightly email). The route passes holes
- * (web/spliced-page.ts) and fills them per request.
+ * what is shown as it is at each request (stale agents, the nightly email). The route
+ * passes holes (web/spliced-page.ts) and fills them per request.
  */
 export interface CountyPageHoles {
   readonly tools: Html;

@@ -35,11 +35,14 @@ const input = {
 
 describe('packReport', () => {
   it('writes the same document buildReport builds, from devices serialised one by one', () => {
-    const devices = golden.devices.map((d) => ({ json: JSON.stringify(d), outline: outlineOf(d) }));
+    const devices = golden.devices.map((d) => ({
+      json: Buffer.from(JSON.stringify(d)),
+      outline: outlineOf(d),
+    }));
     const packed = packReport({ ...input, devices });
     const whole = buildReport({ ...input, devices: golden.devices });
-    expect(JSON.parse(packed.body)).toEqual(whole);
-    expect(reportSchema.parse(JSON.parse(packed.body))).toEqual(whole);
+    expect(JSON.parse(packed.body.toString('utf8'))).toEqual(whole);
+    expect(reportSchema.parse(JSON.parse(packed.body.toString('utf8')))).toEqual(whole);
     expect(packed).toMatchObject({
       reportId: golden.reportId,
       pollFinishedAt: golden.pollFinishedAt,
@@ -55,7 +58,7 @@ describe('packReport', () => {
       /hostname/,
     );
     const many = Array.from({ length: MAX_DEVICES_PER_REPORT + 1 }, () => ({
-      json: '{}',
+      json: Buffer.from('{}'),
       outline: {
         outcome: 'error' as const,
         target: { name: 'x', address: '127.0.0.1', port: 161 },

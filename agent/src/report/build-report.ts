@@ -47,8 +47,8 @@ export function buildReport(input: BuildReportInput): Report {
 
 /** One device of a cycle, already checked against the contract and serialised. */
 export interface PackedDevice {
-  /** `JSON.stringify` of a DeviceResult that `deviceResultSchema` accepted. */
-  readonly json: string;
+  /** `JSON.stringify` of a DeviceResult that `deviceResultSchema` accepted, as UTF-8. */
+  readonly json: Uint8Array;
   readonly outline: DeviceOutline;
 }
 
@@ -58,20 +58,23 @@ export interface PackedReport {
   readonly pollFinishedAt: string;
   readonly spoolGapIds: readonly string[];
   readonly devices: readonly DeviceOutline[];
-  /** The whole report document, as spooled and sent. */
-  readonly body: string;
+  /** The whole report document as UTF-8, as spooled and sent. */
+  readonly body: Buffer;
 }
 
 export interface PackReportInput extends EnvelopeInput {
   readonly devices: readonly PackedDevice[];
 }
 
+const COMMA = Buffer.from(',');
+
 /**
- * The report as text, built from devices serialised as each finished (a county's report
- * holds 800,000 values: as objects it would take several times its 10 MB). Each device was
- * checked against `deviceResultSchema` when it was serialised and the rest is checked here,
- * so the document is one `reportSchema` accepts; the contract's objects are strict and have
- * no transforms, so parsing it whole again would return the same document.
+ * The report as UTF-8 bytes, built from devices serialised as each finished: a county's
+ * report holds 800,000 values, which as objects take several times its 10 MB, and as
+ * JavaScript strings twice that once one AP name is not Latin-1. Each device was checked
+ * against `deviceResultSchema` when it was serialised and the rest is checked here, so the
+ * document is one `reportSchema` accepts; the contract's objects are strict and have no
+ * transforms, so parsing it whole again would return the same document.
  */
 export function packReport(input: PackReportInput): PackedReport {
   if (input.devices.length > MAX_DEVICES_PER_REPORT) {
@@ -80,23 +83,32 @@ export function packReport(input: PackReportInput): PackedReport {
     );
   }
   const head = envelope(input);
-  const parts = [
-    `{"schemaVersion":${JSON.stringify(head.schemaVersion)}`,
-    `,"reportId":${JSON.stringify(head.reportId)}`,
-    `,"agent":${JSON.stringify(head.agent)}`,
-    `,"pollStartedAt":${JSON.stringify(head.pollStartedAt)}`,
-    `,"pollFinishedAt":${JSON.stringify(head.pollFinishedAt)}`,
-    ',"devices":[',
-    input.devices.map((d) => d.json).join(','),
-    `],"host":${JSON.stringify(head.host)}`,
-    head.spoolGaps === undefined ? '' : `,"spoolGaps":${JSON.stringify(head.spoolGaps)}`,
-    '}',
+  const chunks: Uint8Array[] = [
+    Buffer.from(
+      `{"schemaVersion":${JSON.stringify(head.schemaVersion)}` +
+        `,"reportId":${JSON.stringify(head.reportId)}` +
+        `,"agent":${JSON.stringify(head.agent)}` +
+        `,"pollStartedAt":${JSON.stringify(head.pollStartedAt)}` +
+        `,"pollFinishedAt":${JSON.stringify(head.pollFinishedAt)}` +
+        ',"devices":[',
+    ),
   ];
+  input.devices.forEach((d, i) => {
+    if (i > 0) chunks.push(COMMA);
+    chunks.push(d.json);
+  });
+  chunks.push(
+    Buffer.from(
+      `],"host":${JSON.stringify(head.host)}` +
+        (head.spoolGaps === undefined ? '' : `,"spoolGaps":${JSON.stringify(head.spoolGaps)}`) +
+        '}',
+    ),
+  );
   return {
     reportId: head.reportId,
     pollFinishedAt: head.pollFinishedAt,
     spoolGapIds: head.spoolGaps?.map((g) => g.id) ?? [],
     devices: input.devices.map((d) => d.outline),
-    body: parts.join(''),
+    body: Buffer.concat(chunks),
   };
 }

@@ -23,7 +23,7 @@ export interface CycleDeps {
  * One poll cycle: every configured device with bounded concurrency and its own deadline.
  * As each device finishes, its rates are computed from the previous cycle's counters, it is
  * fitted to the contract (values it cannot carry are cut or refused for that device, never
- * the whole report) and serialised, so a cycle holds its results as text, not objects.
+ * the whole report) and serialised, so a cycle holds its results as UTF-8, not objects.
  */
 export async function runCycle(loaded: LoadedConfig, deps: CycleDeps): Promise<PackedReport> {
   const now = deps.now ?? Date.now;
@@ -40,7 +40,7 @@ export async function runCycle(loaded: LoadedConfig, deps: CycleDeps): Promise<P
       },
       (result): PackedDevice => {
         const fitted = fitToContract(deps.rates.apply(result, now()));
-        return { json: JSON.stringify(fitted), outline: outlineOf(fitted) };
+        return { json: Buffer.from(JSON.stringify(fitted)), outline: outlineOf(fitted) };
       },
     ),
     deps.probeHost?.() ?? Promise.resolve(null),

@@ -31,10 +31,7 @@ export function spoolQueue(
   const maxHeld = options.maxHeld ?? DEFAULT_MAX_HELD;
 
   const store = (report: QueuedReport): Promise<void> =>
-    spool.appendBody(
-      report.reportId,
-      typeof report.body === 'string' ? report.body : Buffer.from(report.body).toString('utf8'),
-    );
+    spool.appendBody(report.reportId, report.body);
 
   /** Moves held reports into the spool, oldest first; the refusal that stopped it, if any. */
   async function spoolHeld(): Promise<SpoolWriteError | undefined> {

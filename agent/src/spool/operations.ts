@@ -14,7 +14,7 @@ import type { SpoolState } from './state.ts';
 export async function appendReport(
   state: SpoolState,
   reportId: string,
-  data: string,
+  data: string | Uint8Array,
 ): Promise<void> {
   const { dir, fs } = state;
   if (state.byId.has(reportId)) return;

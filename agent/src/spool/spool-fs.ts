@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 /** An open file, as much of `FileHandle` as the spool uses. */
 export interface SpoolFile {
-  writeFile(data: string): Promise<void>;
+  writeFile(data: string | Uint8Array): Promise<void>;
   sync(): Promise<void>;
   close(): Promise<void>;
 }
@@ -62,7 +62,7 @@ export async function writeAndRename(
   fs: SpoolFs,
   dir: string,
   name: string,
-  data: string,
+  data: string | Uint8Array,
 ): Promise<void> {
   const tmp = join(dir, tmpNameFor(name));
   let file: SpoolFile | undefined;

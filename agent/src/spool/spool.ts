@@ -49,8 +49,8 @@ export interface Spool {
   readonly dir: string;
   /** Resolves once the report is on disk and survives power loss; a repeated id is a no-op. */
   append<T extends SpoolableReport>(report: T): Promise<void>;
-  /** `append` for a report already serialised: `body` is stored byte for byte. */
-  appendBody(reportId: string, body: string): Promise<void>;
+  /** `append` for a report already serialised: `body` (UTF-8 when bytes) is stored as is. */
+  appendBody(reportId: string, body: string | Uint8Array): Promise<void>;
   /** Up to `count` reports, oldest first; entries found damaged are moved aside on the way. */
   peek(count: number): Promise<SpooledReport[]>;
   oldest(): Promise<SpooledReport | null>;

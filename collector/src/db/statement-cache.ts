@@ -5,6 +5,7 @@ import type {
   SqliteDatabase as KyselySqliteDatabase,
   QueryResult,
 } from 'kysely';
+import type { DialectName } from './dialect.ts';
 import { dialectOf } from './dialect.ts';
 import type { Db } from './schema.ts';
 
@@ -44,13 +45,17 @@ export function withStatementCache(
 
 const MAX_TEMPLATES = 256;
 
-/** A compiled statement and, per bound parameter, the input it takes (or a constant). */
+/** A compiled statement and, per bound parameter, the input it takes or else a constant. */
 interface Keyed {
   readonly compiled: CompiledQuery<unknown>;
-  readonly slots: readonly ({ readonly input: string } | { readonly constant: unknown })[];
+  /** The input bound at each position; undefined where a constant is. */
+  readonly inputs: readonly (string | undefined)[];
+  readonly constants: readonly unknown[];
 }
 
-const keyed = new Map<string, Keyed>();
+// Per dialect, since a process may hold both kinds of database; keys are mostly literals,
+// whose hashes V8 keeps, where a key joined with the dialect would be hashed on every call.
+const keyed: Record<DialectName, Map<string, Keyed>> = { sqlite: new Map(), postgres: new Map() };
 
 /** A placeholder Kysely binds like any value, so its position in the SQL can be found. */
 class Slot {
@@ -73,20 +78,36 @@ export function runKeyed<I extends Record<string, unknown>, O>(
   inputs: I,
   build: (inputs: I) => Compilable<O>,
 ): Promise<QueryResult<O>> {
-  const cacheKey = `${dialectOf(db)}:${key}`; // a process may hold both kinds of database
-  let entry = keyed.get(cacheKey);
+  const templates = keyed[dialectOf(db)];
+  let entry = templates.get(key);
   if (entry === undefined) {
-    const slots = Object.fromEntries(Object.keys(inputs).map((k) => [k, new Slot(k)]));
-    const compiled = build(slots as unknown as I).compile() as CompiledQuery<unknown>;
-    entry = {
-      compiled,
-      slots: compiled.parameters.map((p) =>
-        p instanceof Slot ? { input: p.input } : { constant: p },
-      ),
-    };
-    if (keyed.size >= MAX_TEMPLATES) keyed.clear();
-    keyed.set(cacheKey, entry);
+    entry = compileKeyed(inputs, build);
+    if (templates.size >= MAX_TEMPLATES) templates.clear();
+    templates.set(key, entry);
   }
-  const parameters = entry.slots.map((s) => ('input' in s ? inputs[s.input] : s.constant));
-  return db.executeQuery({ ...(entry.compiled as CompiledQuery<O>), parameters });
+  const { compiled, constants } = entry;
+  const parameters: unknown[] = [];
+  for (let i = 0; i < constants.length; i++) {
+    const input = entry.inputs[i];
+    parameters.push(input === undefined ? constants[i] : inputs[input]);
+  }
+  return db.executeQuery<O>({
+    query: compiled.query,
+    queryId: compiled.queryId,
+    sql: compiled.sql,
+    parameters,
+  });
+}
+
+function compileKeyed<I extends Record<string, unknown>, O>(
+  inputs: I,
+  build: (inputs: I) => Compilable<O>,
+): Keyed {
+  const slots = Object.fromEntries(Object.keys(inputs).map((k) => [k, new Slot(k)]));
+  const compiled = build(slots as unknown as I).compile() as CompiledQuery<unknown>;
+  return {
+    compiled,
+    inputs: compiled.parameters.map((p) => (p instanceof Slot ? p.input : undefined)),
+    constants: compiled.parameters.map((p) => (p instanceof Slot ? undefined : p)),
+  };
 }

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { CamelCasePlugin, CompiledQuery, sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TestDb } from '../testing/test-db.ts';
 import { createTestDb, onPostgres } from '../testing/test-db.ts';
@@ -63,6 +63,43 @@ describe('inTransaction', () => {
     await expect(failing).rejects.toMatchObject({ code: 'SQLITE_CONSTRAINT_FOREIGNKEY' });
     await inTransaction(db.kysely, (tx) => addCounty(tx, 'C'));
     expect(await countyNames()).toEqual(['C']);
+  });
+
+  it('refuses statements once the transaction has ended', async () => {
+    let leaked: Db | undefined;
+    await inTransaction(db.kysely, async (tx) => {
+      leaked = tx;
+      await addCounty(tx, 'A');
+    });
+    if (leaked === undefined) throw new Error('the work ran');
+    await expect(addCounty(leaked, 'B')).rejects.toThrow();
+    expect(await countyNames()).toEqual(['A']);
+  });
+
+  it('answers a failing statement with a rejection, and goes on', async () => {
+    await inTransaction(db.kysely, async (tx) => {
+      await addCounty(tx, 'A');
+      let failing: Promise<unknown> | undefined;
+      expect(() => {
+        failing = tx.executeQuery(CompiledQuery.raw('select * from no_such_table'));
+      }).not.toThrow();
+      await expect(failing).rejects.toThrow(/no_such_table/);
+      // On PostgreSQL a failed statement aborts the transaction; SQLite keeps it going.
+      if (!onPostgres) await addCounty(tx, 'B');
+    }).catch(() => undefined);
+    expect(await countyNames()).toEqual(onPostgres ? [] : ['A', 'B']);
+  });
+
+  it('applies plugins added inside the transaction', async () => {
+    const rows = await inTransaction(db.kysely, async (tx) => {
+      await addCounty(tx, 'A');
+      return tx
+        .withPlugin(new CamelCasePlugin())
+        .selectFrom('counties')
+        .select(['name', 'created_at'])
+        .execute();
+    });
+    expect(rows).toEqual([{ name: 'A', createdAt: now }]);
   });
 
   it('runs the work again when PostgreSQL aborts it as a deadlock victim, up to a limit', async () => {

@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { hash, timingSafeEqual } from 'node:crypto';
 import type { Lang, Secret } from '@xiaowang/shared';
 import type { MiddlewareHandler } from 'hono';
 import type { Clock } from '../context.ts';
@@ -72,6 +72,7 @@ export function authenticate(deps: AuthenticateDeps): MiddlewareHandler<AppEnv> 
   };
 }
 
+// One-shot: a Hash object per call cost more than the hashing, on every agent's request.
 function sha256(value: string): Buffer {
-  return createHash('sha256').update(value, 'utf8').digest();
+  return hash('sha256', value, 'buffer');
 }

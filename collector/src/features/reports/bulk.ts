@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { CompiledQuery, Compilable, RawBuilder } from 'kysely';
+import type { DialectName } from '../../db/dialect.ts';
 import { dialectOf } from '../../db/dialect.ts';
 import type { Db } from '../../db/schema.ts';
 
@@ -12,8 +13,12 @@ export { runKeyed } from '../../db/statement-cache.ts';
  */
 export const ROWS_PER_STATEMENT = 400;
 
-const templates = new Map<string, CompiledQuery<unknown>>();
 const MAX_TEMPLATES = 256;
+// Per dialect, since one process may hold a SQLite and a PostgreSQL database.
+const templates: Record<DialectName, Map<string, CompiledQuery<unknown>>> = {
+  sqlite: new Map(),
+  postgres: new Map(),
+};
 
 /**
  * Runs a multi-row statement per chunk of `rows`. Kysely's builder costs a couple of µs
@@ -26,29 +31,36 @@ export async function runBulk<R extends object, O>(
   rows: readonly R[],
   build: (chunk: readonly R[]) => Compilable<O>,
 ): Promise<O[]> {
-  const run = async (chunk: readonly R[]): Promise<O[]> => {
-    // Keyed by dialect too: one process may hold a SQLite and a PostgreSQL database.
-    const key = `${dialectOf(db)}:${name}:${chunk.length}`;
-    return (await db.executeQuery(compiledFor(key, chunk, build))).rows;
-  };
   if (rows.length === 0) return [];
-  if (rows.length <= ROWS_PER_STATEMENT) return run(rows); // a report's usual case: no copies
+  if (rows.length <= ROWS_PER_STATEMENT) {
+    // A report's usual case: no copies.
+    return (await db.executeQuery(compiledFor(db, name, rows, build))).rows;
+  }
   const out: O[] = [];
   for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-    out.push(...(await run(rows.slice(i, i + ROWS_PER_STATEMENT))));
+    const chunk = rows.slice(i, i + ROWS_PER_STATEMENT);
+    out.push(...(await db.executeQuery(compiledFor(db, name, chunk, build))).rows);
   }
   return out;
 }
 
 function compiledFor<R extends object, O>(
-  key: string,
+  db: Db,
+  name: string,
   chunk: readonly R[],
   build: (chunk: readonly R[]) => Compilable<O>,
 ): CompiledQuery<O> {
+  const shapes = templates[dialectOf(db)];
+  const key = `${name}:${chunk.length}`;
   const values = rowMajorValues(chunk);
-  const template = templates.get(key) as CompiledQuery<O> | undefined;
+  const template = shapes.get(key) as CompiledQuery<O> | undefined;
   if (template !== undefined && values?.length === template.parameters.length) {
-    return { ...template, parameters: values };
+    return {
+      query: template.query,
+      queryId: template.queryId,
+      sql: template.sql,
+      parameters: values,
+    };
   }
   const compiled = build(chunk).compile();
   const sameOrder =
@@ -56,8 +68,8 @@ function compiledFor<R extends object, O>(
     values.length === compiled.parameters.length &&
     values.every((v, i) => v === compiled.parameters[i]);
   if (sameOrder) {
-    if (templates.size >= MAX_TEMPLATES) templates.clear();
-    templates.set(key, compiled);
+    if (shapes.size >= MAX_TEMPLATES) shapes.clear();
+    shapes.set(key, compiled);
   }
   return compiled;
 }
@@ -67,14 +79,15 @@ function rowMajorValues(rows: readonly object[]): unknown[] | undefined {
   const first = rows[0];
   if (first === undefined) return [];
   const columns = Object.keys(first);
-  const values: unknown[] = [];
+  const values: unknown[] = new Array<unknown>(rows.length * columns.length);
+  let k = 0;
   for (const row of rows) {
     const record = row as Record<string, unknown>;
     let i = 0;
     for (const column in record) {
       const value = record[column];
       if (column !== columns[i++] || value === undefined) return undefined;
-      values.push(value);
+      values[k++] = value;
     }
     if (i !== columns.length) return undefined;
   }

@@ -28,13 +28,16 @@ export async function selectAgentDevices(
       .where('d.agent_id', '=', p.agentId),
   );
   const devices = new Map<string, KnownDevice>();
-  for (const { designated_school_id: schoolId, designated_if_index: ifIndex, ...row } of rows) {
+  // The row keeps the two designation columns: copying it without them (a rest pattern)
+  // cost about 10 µs a report.
+  for (const row of rows) {
     const key = deviceKey(row.address, row.port);
     let known = devices.get(key);
     if (known === undefined) {
       known = { row, designations: [] };
       devices.set(key, known);
     }
+    const { designated_school_id: schoolId, designated_if_index: ifIndex } = row;
     if (schoolId !== null && ifIndex !== null) known.designations.push({ schoolId, ifIndex });
   }
   return devices;
@@ -56,14 +59,20 @@ export async function updateDevice(
 ): Promise<void> {
   // Which columns are set depends on the parts read and on what changed (store-device.ts);
   // each set of columns is its own statement.
-  const set = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));
-  if (Object.keys(set).length === 0) return;
-  const key = `update-device:${Object.keys(set).join(',')}`;
-  await runKeyed(db, key, { ...set, $id: id }, ({ $id, ...columns }) =>
+  const inputs: Record<string, unknown> = { $id: id };
+  const columns: string[] = [];
+  for (const column in values) {
+    const value = values[column as keyof typeof values];
+    if (value === undefined) continue;
+    inputs[column] = value;
+    columns.push(column);
+  }
+  if (columns.length === 0) return;
+  await runKeyed(db, `update-device:${columns.join(',')}`, inputs, ({ $id, ...set }) =>
     db
       .updateTable('devices')
-      .set(columns as Updateable<DevicesTable>)
-      .where('id', '=', $id),
+      .set(set as Updateable<DevicesTable>)
+      .where('id', '=', $id as number),
   );
 }
 

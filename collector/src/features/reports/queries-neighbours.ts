@@ -45,6 +45,9 @@ function sameRows(
   ordered: boolean,
 ): boolean {
   if (stored.length !== incoming.length) return false;
+  // A switch lists one or two of each: compared in place, they need no fingerprints.
+  if (ordered || stored.length === 1)
+    return stored.every((r, i) => sameRow(r, incoming[i], columns));
   const a = stored.map((r) => fingerprint(r, columns));
   const b = incoming.map((r) => fingerprint(r, columns));
   if (!ordered) {
@@ -54,8 +57,14 @@ function sameRows(
   return a.every((s, i) => s === b[i]);
 }
 
+/** Whether two rows say the same in `columns`, as their fingerprints would tell. */
+function sameRow(a: Row, b: Row | undefined, columns: readonly string[]): boolean {
+  return b !== undefined && columns.every((c) => (a[c] ?? null) === (b[c] ?? null));
+}
+
 /** The rows an insert with ON CONFLICT DO NOTHING keeps: the first of each key. */
-function firstOfEachKey<R extends Row>(rows: readonly R[], key: readonly string[]): R[] {
+function firstOfEachKey<R extends Row>(rows: readonly R[], key: readonly string[]): readonly R[] {
+  if (rows.length < 2) return rows;
   const seen = new Set<string>();
   return rows.filter((r) => {
     const k = fingerprint(r, key);

@@ -27,17 +27,38 @@ export async function storeDeviceResult(
   ctx: DeviceContext,
   device: { schoolId: number | null; known: KnownDevice | undefined; result: DeviceResult },
 ): Promise<StoredCounts> {
-  const { result } = device;
+  const { result, schoolId, known } = device;
   // The agent's poll time, not the arrival time: a spooled report may arrive days later.
   const polled = new Date(result.meta.startedAt);
   const sampledAt = polled.toISOString();
-  const stored = await storeDevice(db, { ...ctx, ...device, sampledAt });
+  const { agentId, countyId, reportRowId } = ctx;
+  // Inputs are spelled out, not spread: spreading objects of other shapes into a new one
+  // takes V8's slow path, several µs a report.
+  const stored = await storeDevice(db, {
+    agentId,
+    countyId,
+    schoolId,
+    reportRowId,
+    known,
+    result,
+    sampledAt,
+  });
   if (result.outcome !== 'ok') return { interfaces: 0, samples: 0, aps: 0 };
 
   const day = localDay(polled, ctx.timezone);
-  const common = { ...ctx, deviceId: stored.id, sampledAt, day, result };
-  const ports = await storeInterfaces(db, { ...common, ...device, result, stale: stored.stale });
-  if (!stored.stale) await storeNeighbours(db, common);
-  const aps = await storeAps(db, common);
-  return { ...ports, aps };
+  const deviceId = stored.id;
+  const ports = await storeInterfaces(db, {
+    deviceId,
+    known,
+    schoolId,
+    reportRowId,
+    stale: stored.stale,
+    sampledAt,
+    day,
+    metroPattern: ctx.metroPattern,
+    result,
+  });
+  if (!stored.stale) await storeNeighbours(db, { deviceId, sampledAt, result });
+  const aps = await storeAps(db, { countyId, agentId, deviceId, sampledAt, day, result });
+  return { interfaces: ports.interfaces, samples: ports.samples, aps };
 }

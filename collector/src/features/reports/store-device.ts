@@ -1,6 +1,7 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { DeviceResult, PollPart } from '@xiaowang/shared';
 import type { Db, DeviceHistoryTable, DevicesTable } from '../../db/schema.ts';
+import { keptParts } from './kept-parts.ts';
 import type { DeviceRow, KnownDevice } from './queries-devices.ts';
 import { insertDevice, insertDeviceHistory, updateDevice } from './queries-devices.ts';
 
@@ -43,19 +44,18 @@ export interface StoredDevice {
 export async function storeDevice(db: Db, v: StoreDeviceInput): Promise<StoredDevice> {
   const { address, port, name } = v.result.target;
   const existing = v.known?.row;
-  const state: OutcomeState = {
-    school_id: v.schoolId,
-    target_name: name,
-    last_seen_at: v.sampledAt,
-    last_report_id: v.reportRowId,
-    ...(v.result.outcome === 'ok'
-      ? okState(v.result, v.sampledAt)
+  const state: OutcomeState =
+    v.result.outcome === 'ok'
+      ? okState(v, v.result)
       : {
+          school_id: v.schoolId,
+          target_name: name,
+          last_seen_at: v.sampledAt,
+          last_report_id: v.reportRowId,
           last_outcome: 'error',
           last_error_code: v.result.error.code,
           last_error_message: v.result.error.message,
-        }),
-  };
+        };
   if (existing === undefined) {
     const id = await insertDevice(db, {
       ...state,
@@ -81,36 +81,37 @@ export async function storeDevice(db: Db, v: StoreDeviceInput): Promise<StoredDe
  */
 function changedColumns(old: DeviceRow, state: OutcomeState): DeviceState {
   const changed: Record<string, unknown> = {};
-  for (const [column, value] of Object.entries(state)) {
+  for (const column in state) {
+    const value = state[column as keyof OutcomeState];
     if (value !== undefined && value !== old[column as keyof DeviceRow]) changed[column] = value;
   }
   return changed;
 }
 
-function okState(result: OkResult, sampledAt: string): OutcomeState {
+function okState(v: StoreDeviceInput, result: OkResult): OutcomeState {
   // A part that failed or was skipped this cycle keeps its previous values.
-  const failed = new Set([...result.partErrors.map((e) => e.part), ...(result.skipped ?? [])]);
+  const failed = keptParts(result);
   const s = result.snapshot;
   const state: OutcomeState = {
+    school_id: v.schoolId,
+    target_name: result.target.name,
+    last_seen_at: v.sampledAt,
+    last_report_id: v.reportRowId,
     last_outcome: 'ok',
-    last_ok_at: sampledAt,
+    last_ok_at: v.sampledAt,
     role: s.role,
     sys_up_time: s.sysUpTime,
   };
   if (!failed.has('system')) {
-    Object.assign(state, {
-      sys_object_id: s.sysObjectID,
-      sys_name: s.sysName,
-      sys_descr: s.sysDescr,
-      vendor: s.vendor,
-    });
+    state.sys_object_id = s.sysObjectID;
+    state.sys_name = s.sysName;
+    state.sys_descr = s.sysDescr;
+    state.vendor = s.vendor;
   }
   if (!failed.has('entity')) {
-    Object.assign(state, {
-      model: s.entity?.model ?? null,
-      serial: s.entity?.serial ?? null,
-      firmware: s.entity?.firmware ?? null,
-    });
+    state.model = s.entity?.model ?? null;
+    state.serial = s.entity?.serial ?? null;
+    state.firmware = s.entity?.firmware ?? null;
   }
   if (!failed.has('routes')) {
     state.ipv6_forwarding = s.ipv6Forwarding === null ? null : s.ipv6Forwarding ? 1 : 0;

@@ -1,6 +1,11 @@
 import type { Insertable } from 'kysely';
 import type { DeviceResult, InterfaceRate, InterfaceRow } from '@xiaowang/shared';
-import type { Db, InterfaceSamplesTable, InterfacesTable } from '../../db/schema.ts';
+import type {
+  Db,
+  InterfaceDailyTable,
+  InterfaceSamplesTable,
+  InterfacesTable,
+} from '../../db/schema.ts';
 import type { KnownDevice } from './queries-devices.ts';
 import { insertSamples, upsertInterfaceDaily, upsertInterfaces } from './queries-interfaces.ts';
 import { uplinkPorts } from './uplink-ports.ts';
@@ -28,23 +33,29 @@ export async function storeInterfaces(
   db: Db,
   v: StoreInterfacesInput,
 ): Promise<{ interfaces: number; samples: number }> {
-  const ports = [...new Map(v.result.snapshot.interfaces.map((p) => [p.ifIndex, p])).values()];
+  const ports = distinctPorts(v.result.snapshot.interfaces);
   if (ports.length === 0) return { interfaces: 0, samples: 0 };
   const stored = await upsertInterfaces(
     db,
     ports.map((p) => interfaceRow(v, p)),
     v.stale,
   );
-  const ids = new Map(stored.map((r) => [r.if_index, r.id]));
-  const rates = new Map((v.result.rates ?? []).map((r) => [r.ifIndex, r]));
-  const uplinks = uplinkPorts({ ...v, snapshot: v.result.snapshot });
+  const ids = byIfIndex(ports, stored, (r) => r.if_index);
+  const rates = byIfIndex(ports, v.result.rates ?? [], (r) => r.ifIndex);
+  const uplinks = uplinkPorts({
+    schoolId: v.schoolId,
+    known: v.known,
+    snapshot: v.result.snapshot,
+    metroPattern: v.metroPattern,
+  });
 
   const samples: Insertable<InterfaceSamplesTable>[] = [];
-  const daily = [];
-  for (const port of ports) {
-    const id = ids.get(port.ifIndex);
+  const daily: InterfaceDailyTable[] = [];
+  for (let i = 0; i < ports.length; i++) {
+    const port = ports[i] as InterfaceRow;
+    const id = ids(i)?.id;
     if (id === undefined) continue;
-    const rate = rates.get(port.ifIndex);
+    const rate = rates(i);
     if (uplinks.has(port.ifIndex)) samples.push(sampleRow(v, id, port, rate));
     daily.push({
       interface_id: id,
@@ -60,6 +71,44 @@ export async function storeInterfaces(
   await insertSamples(db, samples);
   await upsertInterfaceDaily(db, daily);
   return { interfaces: ports.length, samples: samples.length };
+}
+
+/** One row per ifIndex, the last one listed, in the order first listed. */
+function distinctPorts(interfaces: readonly InterfaceRow[]): readonly InterfaceRow[] {
+  if (ascending(interfaces, (p) => p.ifIndex)) return interfaces;
+  const byIndex = new Map<number, InterfaceRow>();
+  for (const p of interfaces) byIndex.set(p.ifIndex, p);
+  return [...byIndex.values()];
+}
+
+/**
+ * For each of the (distinct) ports by position, the item of `items` with its ifIndex, the
+ * last one listed. Agents list rates, and the database returns upserted rows, in the ports'
+ * order as a rule; then the items are taken by position, with no map to build per report.
+ */
+function byIfIndex<T>(
+  ports: readonly InterfaceRow[],
+  items: readonly T[],
+  ifIndexOf: (item: T) => number,
+): (position: number) => T | undefined {
+  const aligned =
+    items.length === ports.length &&
+    items.every((item, i) => ifIndexOf(item) === ports[i]?.ifIndex);
+  if (aligned) return (position) => items[position];
+  const byIndex = new Map<number, T>();
+  for (const item of items) byIndex.set(ifIndexOf(item), item);
+  return (position) => {
+    const port = ports[position];
+    return port === undefined ? undefined : byIndex.get(port.ifIndex);
+  };
+}
+
+/** Whether each item's key is greater than the one before, so no two share one. */
+function ascending<T>(items: readonly T[], key: (item: T) => number): boolean {
+  for (let i = 1; i < items.length; i++) {
+    if (key(items[i] as T) <= key(items[i - 1] as T)) return false;
+  }
+  return true;
 }
 
 /** ifStatus is a name, or the raw number when the device sent one outside the MIB. */

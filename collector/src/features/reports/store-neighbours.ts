@@ -1,5 +1,6 @@
 import type { DeviceResult } from '@xiaowang/shared';
 import type { Db } from '../../db/schema.ts';
+import { keptParts } from './kept-parts.ts';
 import {
   replaceIpv6Addresses,
   replaceIpv6DefaultRoutes,
@@ -20,7 +21,7 @@ export async function storeNeighbours(
   v: { deviceId: number; sampledAt: string; result: OkResult },
 ): Promise<void> {
   // A part that failed or was skipped this cycle keeps its previous values.
-  const failed = new Set([...v.result.partErrors.map((e) => e.part), ...(v.result.skipped ?? [])]);
+  const failed = keptParts(v.result);
   const { snapshot } = v.result;
   if (!failed.has('ipv6')) {
     await replaceIpv6Addresses(

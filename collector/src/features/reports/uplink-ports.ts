@@ -15,9 +15,9 @@ export function uplinkPorts(v: {
     ipv6DefaultRouteIfIndexes: (v.snapshot.ipv6DefaultRoutes ?? []).map((r) => r.ifIndex),
     metroPattern: v.metroPattern,
   });
+  const ports = new Set<number>();
   // Designations belong to a school; a county-level device has none.
-  const designated = (v.known?.designations ?? [])
-    .filter((d) => d.schoolId === v.schoolId)
-    .map((d) => d.ifIndex);
-  return new Set([...designated, ...inferred.map((c) => c.ifIndex)]);
+  for (const d of v.known?.designations ?? []) if (d.schoolId === v.schoolId) ports.add(d.ifIndex);
+  for (const c of inferred) ports.add(c.ifIndex);
+  return ports;
 }

@@ -1,4 +1,4 @@
-import type { HostProbes, SpoolGapReport } from '@xiaowang/shared';
+import type { DeviceResult, HostProbes, SpoolGapReport } from '@xiaowang/shared';
 import type { LoadedConfig } from '../config/load-config.ts';
 import type { DeviceTarget } from '../poll/poll-device.ts';
 import { pollDevices } from '../poll/poll-many.ts';
@@ -17,6 +17,33 @@ export interface CycleDeps {
   readonly spoolGaps?: () => readonly SpoolGapReport[];
   /** Devices to poll instead of `loaded.devices` (the configured ones plus discovered ones). */
   readonly devices?: readonly DeviceTarget[];
+}
+
+function pack(result: DeviceResult): PackedDevice {
+  return { json: Buffer.from(JSON.stringify(result)), outline: outlineOf(result) };
+}
+
+/**
+ * A device's result with its rates, fitted to the contract and serialised. A failure here
+ * is a bug of ours, not the device's: it costs that device this cycle, as in pollDevice,
+ * and never the report (the other devices are still being polled when it happens).
+ */
+function packDevice(result: DeviceResult, rates: RateState, readAt: number): PackedDevice {
+  try {
+    return pack(fitToContract(rates.apply(result, readAt)));
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return pack({
+      outcome: 'error',
+      target: result.target,
+      meta: result.meta,
+      error: {
+        code: 'PROTOCOL',
+        retryable: false,
+        message: `internal error while preparing the report: ${message}`.slice(0, 2048),
+      },
+    });
+  }
 }
 
 /**
@@ -38,10 +65,7 @@ export async function runCycle(loaded: LoadedConfig, deps: CycleDeps): Promise<P
         timing: { timeoutMs: schedule.requestTimeoutMs, retries: schedule.retries },
         now,
       },
-      (result): PackedDevice => {
-        const fitted = fitToContract(deps.rates.apply(result, now()));
-        return { json: Buffer.from(JSON.stringify(fitted)), outline: outlineOf(fitted) };
-      },
+      (result) => packDevice(result, deps.rates, now()),
     ),
     deps.probeHost?.() ?? Promise.resolve(null),
   ]);

@@ -144,23 +144,25 @@ function createSpool(state: SpoolState, release: () => Promise<void>): Spool {
     return result;
   };
 
+  const appendBody = (reportId: string, body: string | Uint8Array): Promise<void> => {
+    try {
+      const id = checkReportId(reportId);
+      return serialise(`store report ${id}`, () => appendReport(state, id, body));
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  };
+
   return {
     dir,
-    append(report) {
+    append: (report) => {
       try {
-        return this.appendBody(checkReportId(report.reportId), JSON.stringify(report));
+        return appendBody(checkReportId(report.reportId), JSON.stringify(report));
       } catch (error) {
         return Promise.reject(error instanceof Error ? error : new Error(String(error)));
       }
     },
-    appendBody: (reportId, body) => {
-      try {
-        const id = checkReportId(reportId);
-        return serialise(`store report ${id}`, () => appendReport(state, id, body));
-      } catch (error) {
-        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-      }
-    },
+    appendBody,
     peek: (count) => {
       if (!Number.isSafeInteger(count) || count < 0) {
         return Promise.reject(new TypeError(`peek: expected a count >= 0, got ${String(count)}`));

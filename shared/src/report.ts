@@ -7,6 +7,8 @@ import { counter64String } from './counter64.ts';
  * SNMP credentials have no field anywhere in here, on purpose.
  */
 export const REPORT_SCHEMA_VERSION = 1;
+/** Devices one report may carry; an agent with more is told to split them between agents. */
+export const MAX_REPORT_DEVICES = 5000;
 
 // Device-sourced text is untrusted; cap it so a garbage string cannot bloat a report.
 const deviceText = z.string().max(4096);
@@ -285,7 +287,7 @@ export const reportSchema = z.strictObject({
   }),
   pollStartedAt: z.iso.datetime(),
   pollFinishedAt: z.iso.datetime(),
-  devices: z.array(deviceResultSchema).max(5000),
+  devices: z.array(deviceResultSchema).max(MAX_REPORT_DEVICES),
   host: hostProbesSchema.nullable(),
   /** Told once: the collector records the gap so "no data" is explained, not guessed. */
   spoolGaps: z.array(spoolGapSchema).max(100).optional(),

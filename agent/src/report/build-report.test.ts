@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Report } from '@xiaowang/shared';
-import { reportSchema } from '@xiaowang/shared';
+import { MAX_REPORT_DEVICES, reportSchema } from '@xiaowang/shared';
 import { describe, expect, it } from 'vitest';
-import { buildReport, MAX_DEVICES_PER_REPORT, packReport } from './build-report.ts';
+import { buildReport, packReport } from './build-report.ts';
 import { outlineOf } from './device-outline.ts';
 
 const golden = JSON.parse(
@@ -57,7 +57,7 @@ describe('packReport', () => {
     expect(() => packReport({ ...input, agentHostname: 'x'.repeat(5000), devices: [] })).toThrow(
       /hostname/,
     );
-    const many = Array.from({ length: MAX_DEVICES_PER_REPORT + 1 }, () => ({
+    const many = Array.from({ length: MAX_REPORT_DEVICES + 1 }, () => ({
       json: Buffer.from('{}'),
       outline: {
         outcome: 'error' as const,

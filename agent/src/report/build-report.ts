@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { REPORT_SCHEMA_VERSION, reportSchema } from '@xiaowang/shared';
+import { MAX_REPORT_DEVICES, REPORT_SCHEMA_VERSION, reportSchema } from '@xiaowang/shared';
 import type { DeviceResult, HostProbes, Report, SpoolGapReport } from '@xiaowang/shared';
 import type { DeviceOutline } from './device-outline.ts';
 
 export const AGENT_VERSION = '0.1.0';
-/** The contract's cap on devices per report (`reportSchema.devices`). */
-export const MAX_DEVICES_PER_REPORT = 5000;
 
 interface EnvelopeInput {
   readonly pollStartedAt: Date;
@@ -77,9 +75,9 @@ const COMMA = Buffer.from(',');
  * transforms, so parsing it whole again would return the same document.
  */
 export function packReport(input: PackReportInput): PackedReport {
-  if (input.devices.length > MAX_DEVICES_PER_REPORT) {
+  if (input.devices.length > MAX_REPORT_DEVICES) {
     throw new RangeError(
-      `a report carries at most ${MAX_DEVICES_PER_REPORT} devices; this cycle polled ${input.devices.length}: split the devices between agents`,
+      `a report carries at most ${MAX_REPORT_DEVICES} devices; this cycle polled ${input.devices.length}: split the devices between agents`,
     );
   }
   const head = envelope(input);

@@ -5,7 +5,7 @@ import { pollDevices } from '../poll/poll-many.ts';
 import { packReport } from '../report/build-report.ts';
 import type { PackedDevice, PackedReport } from '../report/build-report.ts';
 import { outlineOf } from '../report/device-outline.ts';
-import { fitHostProbes, fitToContract } from './fit-to-contract.ts';
+import { deviceError, fitHostProbes, fitToContract } from './fit-to-contract.ts';
 import type { RateState } from './rate-state.ts';
 
 export interface CycleDeps {
@@ -33,16 +33,7 @@ function packDevice(result: DeviceResult, rates: RateState, readAt: number): Pac
     return pack(fitToContract(rates.apply(result, readAt)));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return pack({
-      outcome: 'error',
-      target: result.target,
-      meta: result.meta,
-      error: {
-        code: 'PROTOCOL',
-        retryable: false,
-        message: `internal error while preparing the report: ${message}`.slice(0, 2048),
-      },
-    });
+    return pack(deviceError(result, `internal error while preparing the report: ${message}`));
   }
 }
 

@@ -84,7 +84,14 @@ function withCuts(result: DeviceResult, cuts: readonly Cut[]): DeviceResult {
 function refused(result: DeviceResult, issues: readonly Issue[]): DeviceResult {
   const first = issues[0];
   const where = first === undefined ? '' : `${first.path.map(String).join('.')}: ${first.message}`;
-  const message = `the device sent values the report cannot carry (${where}); nothing from it was reported this cycle`;
+  return deviceError(
+    result,
+    `the device sent values the report cannot carry (${where}); nothing from it was reported this cycle`,
+  );
+}
+
+/** The device's result replaced by a PROTOCOL error saying `message`: nothing else of it is sent. */
+export function deviceError(result: DeviceResult, message: string): DeviceResult {
   return {
     outcome: 'error',
     target: result.target,

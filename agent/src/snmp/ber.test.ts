@@ -1,17 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  BerError,
-  compareOidContent,
-  decodeMessage,
-  encodeRequest,
-  isUnderContent,
-  oidContent,
-  oidText,
-  PDU_TYPE,
-  scanMessage,
-  valueTagAt,
-} from './ber.ts';
-import { compareOids, isUnder } from './oid.ts';
+import { BerError, decodeMessage, encodeRequest, oidContent, oidText, PDU_TYPE } from './ber.ts';
 
 const hex = (text: string): Buffer => Buffer.from(text.replace(/\s+/g, ''), 'hex');
 const community = Buffer.from('public');
@@ -151,69 +139,5 @@ describe('decodeMessage', () => {
     expect(oidText(content, 0, content.length)).toBe(
       '1.3.6.1.4.1.2011.6.139.13.3.3.1.4.80.111.160.0.0.255.4294967295',
     );
-  });
-});
-
-describe('OIDs compared as content octets', () => {
-  const oids = [
-    '1.3',
-    '1.3.6',
-    '1.3.6.1',
-    '1.3.6.1.2.1.2.2.1.1.9',
-    '1.3.6.1.2.1.2.2.1.1.10',
-    '1.3.6.1.2.1.2.2.1.1.127',
-    '1.3.6.1.2.1.2.2.1.1.128',
-    '1.3.6.1.2.1.2.2.1.1.16383',
-    '1.3.6.1.2.1.2.2.1.1.16384',
-    '1.3.6.1.2.1.2.2.1.1.16384.0',
-    '1.3.6.1.2.1.2.2.1.2',
-    '1.3.6.1.4.1.2011.6.139',
-    '1.3.6.1.4.1.4294967295',
-    '2.999.1',
-  ];
-  const content = (oid: string) => oidContent(oid);
-
-  it('orders every pair as compareOids orders their text', () => {
-    for (const a of oids) {
-      for (const b of oids) {
-        const x = content(a);
-        const y = content(b);
-        expect(Math.sign(compareOidContent(x, 0, x.length, y, 0, y.length))).toBe(
-          Math.sign(compareOids(a, b)),
-        );
-        expect(isUnderContent(x, 0, x.length, y)).toBe(isUnder(a, b));
-      }
-    }
-  });
-
-  it('reads a sub-identifier a device padded with 0x80 by its value', () => {
-    // 1.3.6.1.2.1.2.2.1.1.5 with its last arc sent as 80 80 05 instead of 05.
-    const plain = content('1.3.6.1.2.1.2.2.1.1.5');
-    const padded = Buffer.concat([plain.subarray(0, -1), Buffer.from([0x80, 0x80, 0x05])]);
-    expect(compareOidContent(padded, 0, padded.length, plain, 0, plain.length)).toBe(0);
-    const six = content('1.3.6.1.2.1.2.2.1.1.6');
-    expect(compareOidContent(padded, 0, padded.length, six, 0, six.length)).toBe(-1);
-    expect(isUnderContent(padded, 0, padded.length, content('1.3.6.1.2.1.2.2.1.1'))).toBe(true);
-    expect(isUnderContent(padded, 0, padded.length, content('1.3.6.1.2.1.2.2.1.2'))).toBe(false);
-    expect(oidText(padded, 0, padded.length)).toBe('1.3.6.1.2.1.2.2.1.1.5');
-  });
-
-  it('asks for an OID given as content octets exactly as for its text', () => {
-    const oid = '1.3.6.1.2.1.31.1.1.1.6.1000001';
-    expect(encodeRequest(community, PDU_TYPE.getBulk, 9, [content(oid)], 0, 10)).toEqual(
-      encodeRequest(community, PDU_TYPE.getBulk, 9, [oid], 0, 10),
-    );
-    expect(() => encodeRequest(community, PDU_TYPE.get, 1, [Buffer.from([0x2b, 0x86])])).toThrow();
-  });
-});
-
-describe('scanMessage', () => {
-  it('frames the varbinds that decodeMessage decodes, and their value tags', () => {
-    const buf = response('3009 0603 2b0608 4302 0100 3007 0603 2b060d 8200');
-    const reply = scanMessage(buf);
-    expect(reply.count).toBe(2);
-    expect([valueTagAt(reply, 0), valueTagAt(reply, 1)]).toEqual([0x43, 0x82]);
-    expect(reply.at[8]).toBe(buf.length);
-    expect(decodeMessage(buf).cells.map((c) => c.type)).toEqual(['TimeTicks', 'endOfMibView']);
   });
 });

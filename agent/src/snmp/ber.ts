@@ -147,25 +147,6 @@ export function oidContent(oid: string): Uint8Array {
 }
 
 /**
- * An OID to ask for: dotted text, or the content octets of one a device sent, which a walk
- * asks for next without turning it into text and back.
- */
-export type OidRef = string | Uint8Array;
-
-function writeOidRef(oid: OidRef, pos: number): number {
-  if (typeof oid === 'string') return writeOid(oid, pos);
-  if (scratch.length < pos + oid.length) {
-    const bigger = Buffer.allocUnsafe(2 * (pos + oid.length));
-    scratch.copy(bigger, 0, 0, pos);
-    scratch = bigger;
-  }
-  if (oid.length === 0 || (oid[oid.length - 1] ?? 0) >= 0x80)
-    throw new Error('not an OID: malformed content octets');
-  scratch.set(oid, pos);
-  return pos + oid.length;
-}
-
-/**
  * One request message. For GETBULK, `a` is non-repeaters and `b` max-repetitions; for other
  * PDUs both are 0 (error-status, error-index). Every varbind carries NULL.
  */
@@ -173,14 +154,14 @@ export function encodeRequest(
   community: Uint8Array,
   pduType: number,
   requestId: number,
-  oids: readonly OidRef[],
+  oids: readonly string[],
   a = 0,
   b = 0,
 ): Buffer {
   const ends: number[] = [];
   let end = 0;
   for (const oid of oids) {
-    end = writeOidRef(oid, end);
+    end = writeOid(oid, end);
     ends.push(end);
   }
   let list = 0;
@@ -383,56 +364,18 @@ function bytesAt(buf: Uint8Array, start: number, end: number): Uint8Array {
   return out;
 }
 
-function checkOid(buf: Uint8Array, start: number, end: number): void {
-  if (start === end) throw new BerError('empty OID');
-  if ((buf[end - 1] ?? 0) >= 0x80) throw new BerError('OID ends inside a sub-identifier');
-}
-
-/** Refuses a value decoding would refuse, without building it. */
-function checkValue(
-  tag: number | undefined,
-  buf: Uint8Array,
-  s: number,
-  e: number,
-  oidStart: number,
-  oidEnd: number,
-): void {
+function readCell(r: Reader, limit: number): Cell {
+  const end = r.enter(SEQUENCE, limit);
+  const oidEnd = r.enter(OBJECT_IDENTIFIER, end);
+  const oid = oidText(r.buf, r.pos, oidEnd);
+  r.pos = oidEnd;
+  const tag = r.buf[r.pos++];
+  const valueEnd = r.contentEnd(end);
+  const s = r.pos;
+  const buf = r.buf;
+  r.pos = end;
+  if (valueEnd !== end) throw new BerError(`varbind ${oid} has trailing octets`);
   switch (tag) {
-    case INTEGER:
-      signedAt(buf, s, e);
-      return;
-    case COUNTER32:
-    case GAUGE32:
-    case TIME_TICKS:
-      unsignedAt(buf, s, e);
-      return;
-    case COUNTER64:
-      if (e - s > 9) throw new BerError('Counter64 longer than 9 octets');
-      return;
-    case OBJECT_IDENTIFIER:
-      checkOid(buf, s, e);
-      return;
-    case IP_ADDRESS:
-      if (e - s !== 4) {
-        const oid = oidText(buf, oidStart, oidEnd);
-        throw new BerError(`IpAddress of ${e - s} octets at ${oid}`);
-      }
-      return;
-    default:
-      return;
-  }
-}
-
-/** One varbind from its offsets: the OID's content, and the value's content after its tag. */
-function cellFrom(
-  buf: Uint8Array,
-  oidStart: number,
-  oidEnd: number,
-  s: number,
-  valueEnd: number,
-): Cell {
-  const oid = oidText(buf, oidStart, oidEnd);
-  switch (buf[oidEnd]) {
     case INTEGER:
       return { oid, type: 'Integer', value: signedAt(buf, s, valueEnd) };
     case OCTET_STRING:
@@ -469,59 +412,8 @@ function cellFrom(
   }
 }
 
-/**
- * Reads one varbind's framing at `r.pos`, refusing anything its decoding would refuse, and
- * pushes its start, its OID's content start, its value's tag (where the OID ends) and its
- * value's content start onto `at`. Leaves `r.pos` at its end.
- */
-function scanCell(r: Reader, limit: number, at: Int32Array, k: number): void {
-  const start = r.pos;
-  const end = r.enter(SEQUENCE, limit);
-  const oidEnd = r.enter(OBJECT_IDENTIFIER, end);
-  const oidStart = r.pos;
-  checkOid(r.buf, oidStart, oidEnd);
-  r.pos = oidEnd;
-  const tag = r.buf[r.pos++];
-  const valueEnd = r.contentEnd(end);
-  const valueStart = r.pos;
-  if (valueEnd !== end) {
-    throw new BerError(`varbind ${oidText(r.buf, oidStart, oidEnd)} has trailing octets`);
-  }
-  checkValue(tag, r.buf, valueStart, valueEnd, oidStart, oidEnd);
-  r.pos = end;
-  at[k] = start;
-  at[k + 1] = oidStart;
-  at[k + 2] = oidEnd;
-  at[k + 3] = valueStart;
-}
-
-/**
- * A reply found in a datagram but not decoded into values. Everything `decodeMessage` would
- * refuse has been refused, so any cell decodes later without error; until then the values
- * are only bytes, and a walk keeps the ones it wants as bytes (`keepCell`).
- */
-export interface RawReply {
-  readonly buf: Uint8Array;
-  readonly version: number;
-  readonly community: Uint8Array;
-  readonly pduType: number;
-  readonly requestId: number;
-  readonly errorStatus: number;
-  readonly errorIndex: number;
-  /** Varbinds in the reply. */
-  readonly count: number;
-  /**
-   * Four offsets per varbind i at 4i: its start, its OID's content start, its value's tag
-   * (the OID's end), its value's content start; then the end of the list at 4·count.
-   */
-  readonly at: Int32Array;
-}
-
-/** Offsets of the reply being framed; copied out at its exact size once its length is known. */
-let framing = new Int32Array(1024);
-
-/** Reads an SNMPv1/v2c message's header and frames its varbinds; throws BerError on anything malformed. */
-export function scanMessage(buf: Uint8Array): RawReply {
+/** Decodes one SNMPv1/v2c message; throws BerError on anything malformed. */
+export function decodeMessage(buf: Uint8Array): DecodedResponse {
   const r = new Reader(buf);
   const end = r.enter(SEQUENCE, buf.length);
   const version = r.integer(end);
@@ -538,163 +430,7 @@ export function scanMessage(buf: Uint8Array): RawReply {
   const errorStatus = r.integer(pduEnd);
   const errorIndex = r.integer(pduEnd);
   const listEnd = r.enter(SEQUENCE, pduEnd);
-  let count = 0;
-  while (r.pos < listEnd) {
-    if (framing.length < 4 * count + 5) {
-      const bigger = new Int32Array(2 * framing.length);
-      bigger.set(framing);
-      framing = bigger;
-    }
-    scanCell(r, listEnd, framing, 4 * count);
-    count++;
-  }
-  framing[4 * count] = listEnd;
-  const at = framing.slice(0, 4 * count + 1);
-  return { buf, version, community, pduType, requestId, errorStatus, errorIndex, count, at };
-}
-
-/** Varbind i of a reply, decoded. */
-export function cellAt(reply: RawReply, i: number): Cell {
-  const { buf, at } = reply;
-  const k = 4 * i;
-  return cellFrom(buf, at[k + 1] ?? 0, at[k + 2] ?? 0, at[k + 3] ?? 0, at[k + 4] ?? 0);
-}
-
-/** Every varbind of a reply, decoded. */
-export function decodeCells(reply: RawReply): Cell[] {
   const cells: Cell[] = [];
-  for (let i = 0; i < reply.count; i++) cells.push(cellAt(reply, i));
-  return cells;
-}
-
-/** The tag of varbind i's value, which tells values from exceptions without decoding. */
-export function valueTagAt(reply: RawReply, i: number): number {
-  return reply.buf[reply.at[4 * i + 2] ?? 0] ?? 0;
-}
-
-/** True for the tags of values we decode; false for exceptions and tags we do not read. */
-export function isValueTag(tag: number): boolean {
-  return (
-    tag === INTEGER ||
-    tag === OCTET_STRING ||
-    tag === NULL ||
-    tag === OBJECT_IDENTIFIER ||
-    (tag >= IP_ADDRESS && tag <= OPAQUE) ||
-    tag === COUNTER64
-  );
-}
-
-export const END_OF_MIB_VIEW_TAG = END_OF_MIB_VIEW;
-
-/** Reads the sub-identifier starting at `i`; leaves its end in `subEnd`. */
-let subEnd = 0;
-function subIdAt(buf: Uint8Array, i: number, end: number): number {
-  let v = 0;
-  for (; i < end; i++) {
-    const byte = buf[i] ?? 0;
-    v = v * 128 + (byte & 0x7f);
-    if (byte < 0x80) {
-      subEnd = i + 1;
-      return v;
-    }
-  }
-  subEnd = end;
-  return v;
-}
-
-/**
- * Orders two OIDs given as content octets, sub-identifier by sub-identifier as numbers, as
- * `compareOids` orders their text (the first two arcs share a sub-identifier, which orders
- * the same way). Octets alone would not do: a longer sub-identifier is larger whatever its
- * first octet, and a device may pad one with 0x80.
- */
-export function compareOidContent(
-  a: Uint8Array,
-  aStart: number,
-  aEnd: number,
-  b: Uint8Array,
-  bStart: number,
-  bEnd: number,
-): number {
-  let i = aStart;
-  let j = bStart;
-  for (;;) {
-    if (i >= aEnd || j >= bEnd) return i >= aEnd ? (j >= bEnd ? 0 : -1) : 1;
-    // Equal octets up to the end of a sub-identifier in both mean equal sub-identifiers.
-    if (a[i] === b[j]) {
-      i++;
-      j++;
-      continue;
-    }
-    // They part inside the sub-identifiers that hold i and j: back up to their starts.
-    while (i > aStart && (a[i - 1] ?? 0) >= 0x80) i--;
-    while (j > bStart && (b[j - 1] ?? 0) >= 0x80) j--;
-    const x = subIdAt(a, i, aEnd);
-    i = subEnd;
-    const y = subIdAt(b, j, bEnd);
-    j = subEnd;
-    if (x !== y) return x < y ? -1 : 1;
-  }
-}
-
-/**
- * True when the OID in `oid[start, end)` lies strictly below `root` (content octets of an
- * OID we encoded, so minimal). Equal leading octets are the usual case; a device's padded
- * sub-identifiers still compare by value.
- */
-export function isUnderContent(
-  oid: Uint8Array,
-  start: number,
-  end: number,
-  root: Uint8Array,
-): boolean {
-  const n = root.length;
-  if (end - start > n) {
-    let k = 0;
-    while (k < n && oid[start + k] === root[k]) k++;
-    if (k === n) return true;
-  }
-  // Compare the first sub-identifiers of `oid` with all of root's, by value.
-  let i = start;
-  let j = 0;
-  while (j < n) {
-    if (i >= end) return false;
-    const x = subIdAt(oid, i, end);
-    i = subEnd;
-    const y = subIdAt(root, j, n);
-    j = subEnd;
-    if (x !== y) return false;
-  }
-  return i < end;
-}
-
-/** Offsets of the varbind `readCell` is reading; reused, since cells are read one at a time. */
-const one = new Int32Array(4);
-
-function readCell(r: Reader, limit: number): Cell {
-  scanCell(r, limit, one, 0);
-  return cellFrom(r.buf, one[1] ?? 0, one[2] ?? 0, one[3] ?? 0, r.pos);
-}
-
-/** Decodes varbinds laid end to end, as `keepCell` keeps them; they were checked when kept. */
-export function decodeKeptCells(buf: Uint8Array, end: number): Cell[] {
-  const r = new Reader(buf);
-  const cells: Cell[] = [];
-  while (r.pos < end) cells.push(readCell(r, end));
-  return cells;
-}
-
-/** Decodes one SNMPv1/v2c message; throws BerError on anything malformed. */
-export function decodeMessage(buf: Uint8Array): DecodedResponse {
-  const reply = scanMessage(buf);
-  const { version, community, pduType, requestId, errorStatus, errorIndex } = reply;
-  return {
-    version,
-    community,
-    pduType,
-    requestId,
-    errorStatus,
-    errorIndex,
-    cells: decodeCells(reply),
-  };
+  while (r.pos < listEnd) cells.push(readCell(r, listEnd));
+  return { version, community, pduType, requestId, errorStatus, errorIndex, cells };
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { oidRefText, replyOf } from '../testing/ber-reply.ts';
-import type { Cell, OidRef } from './ber.ts';
+import type { Cell } from './ber.ts';
 import type { BulkOutcome, BulkReadOptions } from './bulk-read.ts';
 import { bulkRead } from './bulk-read.ts';
 import { snmpError } from './errors.ts';
@@ -19,11 +18,10 @@ function device(
   const next = (oid: string): Cell =>
     mib.find((vb) => compareOids(vb.oid, oid) > 0) ?? { oid, type: 'endOfMibView' };
   const send = (
-    refs: readonly OidRef[],
+    oids: readonly string[],
     nonRepeaters: number,
     reps: number,
   ): Promise<BulkOutcome> => {
-    const oids = refs.map(oidRefText);
     requests.push({ oids, nonRepeaters, reps });
     const size = nonRepeaters + (oids.length - nonRepeaters) * reps;
     if (faults.tooBigOver !== undefined && size > faults.tooBigOver) {
@@ -41,10 +39,7 @@ function device(
         cursors[k] = cell.oid;
       }
     }
-    return Promise.resolve({
-      ok: true,
-      reply: replyOf(cells.slice(0, faults.maxValues ?? cells.length)),
-    });
+    return Promise.resolve({ ok: true, cells: cells.slice(0, faults.maxValues ?? cells.length) });
   };
   return { send, requests };
 }
@@ -138,7 +133,7 @@ describe('bulkRead', () => {
 
   it('stops a subtree that goes backwards, and one that never ends', async () => {
     const looping = (): Promise<BulkOutcome> =>
-      Promise.resolve({ ok: true, reply: replyOf([int(`${IF}.1.5`), int(`${IF}.1.4`)]) });
+      Promise.resolve({ ok: true, cells: [int(`${IF}.1.5`), int(`${IF}.1.4`)] });
     const got = await bulkRead(looping, [], [IF], options());
     expect(got.walks.get(IF)?.error?.code).toBe('WALK_LOOP');
     expect(got.walks.get(IF)?.varbinds).toHaveLength(1);
@@ -150,7 +145,7 @@ describe('bulkRead', () => {
   it('calls a step back that lands before the subtree a loop, not the end of the table', async () => {
     // An answer before the root is outside the subtree too; only its order tells it apart.
     const stepsOut = (): Promise<BulkOutcome> =>
-      Promise.resolve({ ok: true, reply: replyOf([int(`${IF}.1.1`), int('1.3.6.1.2.1.1.3.0')]) });
+      Promise.resolve({ ok: true, cells: [int(`${IF}.1.1`), int('1.3.6.1.2.1.1.3.0')] });
     const got = await bulkRead(stepsOut, [], [IF], options());
     expect(got.walks.get(IF)?.error?.code).toBe('WALK_LOOP');
     expect(got.walks.get(IF)?.varbinds).toHaveLength(1);
@@ -162,7 +157,7 @@ describe('bulkRead', () => {
   it('grows back after one lost answer, and not past a size that drew tooBig', async () => {
     const d = device(mib);
     let lost = false;
-    const loseOne = (oids: readonly OidRef[], nonRepeaters: number, reps: number) => {
+    const loseOne = (oids: readonly string[], nonRepeaters: number, reps: number) => {
       if (!lost && reps > 1) {
         lost = true;
         return Promise.resolve<BulkOutcome>({ ok: false, error: snmpError('TIMEOUT', 'lost') });

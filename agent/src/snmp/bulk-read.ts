@@ -1,25 +1,14 @@
-import type { OidRef, RawReply } from './ber.ts';
-import {
-  cellAt,
-  compareOidContent,
-  END_OF_MIB_VIEW_TAG,
-  isUnderContent,
-  isValue,
-  isValueTag,
-  oidContent,
-  oidText,
-  valueTagAt,
-} from './ber.ts';
+import type { Cell } from './ber.ts';
+import { isValue } from './ber.ts';
 import type { WalkResult } from './client.ts';
 import type { SnmpError } from './errors.ts';
 import { snmpError } from './errors.ts';
-import { KeptCells } from './kept-cells.ts';
-import { normaliseOid } from './oid.ts';
+import { compareOids, isUnder, normaliseOid } from './oid.ts';
 import type { Varbind } from './varbind.ts';
 
-/** One GETBULK exchange as the engine sees it: the reply as framed bytes, or why there is none. */
+/** One GETBULK exchange as the engine sees it: cells in wire order, or why there are none. */
 export type BulkOutcome =
-  | { readonly ok: true; readonly reply: RawReply }
+  | { readonly ok: true; readonly cells: readonly Cell[] }
   | { readonly ok: false; readonly error: SnmpError };
 
 export interface BulkReadOptions {
@@ -58,18 +47,10 @@ export interface BulkReadResult {
 /** Answers in a row at one size before it is doubled back towards `growTo`. */
 const GROW_AFTER = 2;
 
-/**
- * One subtree being walked. Where it stands is the content octets of the last OID read,
- * `at[atStart, atEnd)`, inside the reply that brought it (or the root before any reply), so
- * a walk steps through a table without turning its OIDs into text.
- */
 interface Cursor {
   readonly root: string;
-  readonly rootContent: Uint8Array;
-  at: Uint8Array;
-  atStart: number;
-  atEnd: number;
-  readonly kept: KeptCells;
+  oid: string;
+  readonly out: Varbind[];
   error?: SnmpError;
   done: boolean;
   asked: boolean;
@@ -85,40 +66,31 @@ interface Scalar {
 type Item =
   { readonly kind: 'scalar'; readonly s: Scalar } | { readonly kind: 'walk'; readonly c: Cursor };
 
-/** Applies varbind i of a reply to its cursor; returns the values stored. */
-function advance(c: Cursor, reply: RawReply, i: number, maxRows: number): number {
-  const tag = valueTagAt(reply, i);
-  if (tag === END_OF_MIB_VIEW_TAG) {
+/** Applies one column of a response to its cursor; returns the values stored. */
+function advance(c: Cursor, cell: Cell, maxRows: number): number {
+  if (cell.type === 'endOfMibView') {
     c.done = true;
     return 0;
   }
-  const { buf, at } = reply;
-  const k = 4 * i;
-  const oidStart = at[k + 1] ?? 0;
-  const oidEnd = at[k + 2] ?? 0;
   // Order is checked before the subtree: a device that answers with an OID at or before
   // the one asked is looping or stepping back, wherever that OID lies, and the rows after
   // it were not read. Taking it as the subtree's end would report a short table as whole.
-  if (compareOidContent(buf, oidStart, oidEnd, c.at, c.atStart, c.atEnd) <= 0) {
+  if (compareOids(cell.oid, c.oid) <= 0) {
     c.done = true;
-    const got = oidText(buf, oidStart, oidEnd);
-    const after = oidText(c.at, c.atStart, c.atEnd);
     c.error = snmpError(
       'WALK_LOOP',
-      `the device returned ${got} after ${after} while walking ${c.root}: OIDs must increase, stopped instead of looping`,
+      `the device returned ${cell.oid} after ${c.oid} while walking ${c.root}: OIDs must increase, stopped instead of looping`,
     );
     return 0;
   }
-  if (!isUnderContent(buf, oidStart, oidEnd, c.rootContent)) {
+  if (!isUnder(cell.oid, c.root)) {
     c.done = true;
     return 0;
   }
-  c.at = buf;
-  c.atStart = oidStart;
-  c.atEnd = oidEnd;
-  if (!isValueTag(tag)) return 0;
-  c.kept.keep(buf, at[k] ?? 0, at[k + 4] ?? 0);
-  if (c.kept.count >= maxRows) {
+  c.oid = cell.oid;
+  if (!isValue(cell)) return 0;
+  c.out.push(cell);
+  if (c.out.length >= maxRows) {
     c.done = true;
     c.error = snmpError('WALK_ROW_CAP', `stopped walking ${c.root} after ${maxRows} values`);
   }
@@ -135,7 +107,7 @@ function advance(c: Cursor, reply: RawReply, i: number, maxRows: number): number
  */
 export async function bulkRead(
   send: (
-    oids: readonly OidRef[],
+    oids: readonly string[],
     nonRepeaters: number,
     maxRepetitions: number,
   ) => Promise<BulkOutcome>,
@@ -146,17 +118,7 @@ export async function bulkRead(
   const scalars = scalarOids.map((oid) => ({ oid, ask: oid.slice(0, -2), done: false }));
   const cursors: Cursor[] = subtrees.map((root) => {
     const r = normaliseOid(root);
-    const content = oidContent(r);
-    return {
-      root: r,
-      rootContent: content,
-      at: content,
-      atStart: 0,
-      atEnd: content.length,
-      kept: new KeptCells(),
-      done: false,
-      asked: false,
-    };
+    return { root: r, oid: r, out: [], done: false, asked: false };
   });
   const scalarValues = new Map<string, Varbind | undefined>();
   const scalarErrors = new Map<string, SnmpError>();
@@ -178,12 +140,11 @@ export async function bulkRead(
     }
   };
 
-  const every: Item[] = [
-    ...scalars.map((s) => ({ kind: 'scalar' as const, s })),
-    ...cursors.map((c) => ({ kind: 'walk' as const, c })),
-  ];
   for (;;) {
-    const items = every.filter((i) => (i.kind === 'scalar' ? !i.s.done : !i.c.done));
+    const items: Item[] = [
+      ...scalars.filter((s) => !s.done).map((s) => ({ kind: 'scalar' as const, s })),
+      ...cursors.filter((c) => !c.done).map((c) => ({ kind: 'walk' as const, c })),
+    ];
     if (items.length === 0) break;
     if (gone !== undefined) {
       const message = `not read: the device stopped answering earlier in this poll (${gone.message})`;
@@ -211,9 +172,7 @@ export async function bulkRead(
             1,
             Math.min(options.maxRepetitions, Math.floor((budget - nonRepeaters) / columns)),
           );
-    const oids = batch.map((i) =>
-      i.kind === 'scalar' ? i.s.ask : i.c.at.subarray(i.c.atStart, i.c.atEnd),
-    );
+    const oids = batch.map((i) => (i.kind === 'scalar' ? i.s.ask : i.c.oid));
     const outcome = await send(oids, nonRepeaters, repetitions);
     if (!outcome.ok) {
       const shrinkable = outcome.error.code === 'TIMEOUT' || outcome.error.code === 'TOO_BIG';
@@ -251,38 +210,38 @@ export async function bulkRead(
       budget = Math.min(growTo, budget * 2);
       answered = 0;
     }
-    const reply = outcome.reply;
-    const count = reply.count;
+    const cells = outcome.cells;
     for (let i = 0; i < nonRepeaters; i++) {
       const item = batch[i];
       if (item?.kind !== 'scalar') continue;
-      const cell = i < count ? cellAt(reply, i) : undefined;
+      const cell = cells[i];
       item.s.done = true;
       const found =
         cell !== undefined && cell.oid === item.s.oid && isValue(cell) ? cell : undefined;
       scalarValues.set(item.s.oid, found);
       if (found !== undefined) values++;
     }
-    if (count <= nonRepeaters && nonRepeaters === 0) {
+    if (cells.length <= nonRepeaters && nonRepeaters === 0) {
       // Nothing at all for the subtrees ends them, as an empty walk would; a reply cut short
       // after the scalars only means the subtrees are asked again on their own.
       for (const item of batch) if (item.kind === 'walk') item.c.done = true;
       continue;
     }
-    for (let i = nonRepeaters; i < count; i++) {
+    for (let i = nonRepeaters; i < cells.length; i++) {
       const item = batch[nonRepeaters + ((i - nonRepeaters) % columns)];
-      if (item?.kind !== 'walk') continue;
+      const cell = cells[i];
+      if (item?.kind !== 'walk' || cell === undefined) continue;
       item.c.asked = true;
-      if (!item.c.done) values += advance(item.c, reply, i, options.maxRows);
+      if (!item.c.done) values += advance(item.c, cell, options.maxRows);
     }
   }
 
-  // Decoded only now, when the poll's checks are about to read them and the objects can
-  // die young.
   const walks = new Map<string, WalkResult>();
   for (const c of cursors) {
-    const varbinds = c.kept.decode();
-    walks.set(c.root, c.error === undefined ? { varbinds } : { varbinds, error: c.error });
+    walks.set(
+      c.root,
+      c.error === undefined ? { varbinds: c.out } : { varbinds: c.out, error: c.error },
+    );
   }
   return { scalars: scalarValues, scalarErrors, walks, values, maxVarbinds: budget, growTo };
 }

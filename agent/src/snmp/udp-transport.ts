@@ -1,7 +1,7 @@
 import { createSocket } from 'node:dgram';
 import type { RemoteInfo, Socket } from 'node:dgram';
-import type { RawReply } from './ber.ts';
-import { scanMessage } from './ber.ts';
+import type { DecodedResponse } from './ber.ts';
+import { decodeMessage } from './ber.ts';
 
 /** Where a request goes: an IP address (never a name) and a port. */
 export interface UdpEndpoint {
@@ -11,7 +11,7 @@ export interface UdpEndpoint {
 }
 
 export type Exchange =
-  | { readonly kind: 'reply'; readonly message: RawReply }
+  | { readonly kind: 'reply'; readonly message: DecodedResponse }
   | { readonly kind: 'timeout'; readonly lastInvalid?: string }
   | { readonly kind: 'error'; readonly error: NodeJS.ErrnoException };
 
@@ -58,10 +58,9 @@ export class UdpTransport {
   }
 
   #onMessage(buf: Buffer, rinfo: RemoteInfo): void {
-    let message: RawReply;
+    let message: DecodedResponse;
     try {
-      // Framed and checked, not decoded: the client decodes what it keeps, when it needs it.
-      message = scanMessage(buf);
+      message = decodeMessage(buf);
     } catch (error) {
       this.#invalid.set(keyOf(rinfo.address, rinfo.port), (error as Error).message);
       return;

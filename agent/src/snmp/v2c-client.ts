@@ -1,7 +1,7 @@
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
-import type { OidRef, RawReply } from './ber.ts';
-import { cellAt, encodeRequest, isValue, PDU_TYPE, SNMP_V2C } from './ber.ts';
+import type { Cell } from './ber.ts';
+import { encodeRequest, isValue, PDU_TYPE, SNMP_V2C } from './ber.ts';
 import type { BulkOutcome, BulkReadResult } from './bulk-read.ts';
 import { bulkRead } from './bulk-read.ts';
 import type { GetResult, SnmpClient, SnmpStats, WalkOptions, WalkResult } from './client.ts';
@@ -28,7 +28,7 @@ export interface V2cTiming extends SnmpTiming {
   readonly maxVarbinds: number;
 }
 
-type Outcome = { ok: true; reply: RawReply } | { ok: false; error: SnmpError };
+type Outcome = { ok: true; cells: Cell[] } | { ok: false; error: SnmpError };
 
 /** Canonical text of an IP address, as the socket reports a sender. */
 function canonical(address: string): string {
@@ -89,7 +89,7 @@ export class V2cClient implements SnmpClient {
   }
 
   /** One request, one try. */
-  async #request(pduType: number, oids: readonly OidRef[], a = 0, b = 0): Promise<Outcome> {
+  async #request(pduType: number, oids: readonly string[], a = 0, b = 0): Promise<Outcome> {
     if (this.#closed) return { ok: false, error: snmpError('PROTOCOL', 'client closed') };
     let endpoint = this.#resolved;
     if (endpoint === undefined) {
@@ -162,7 +162,7 @@ export class V2cClient implements SnmpClient {
         error: snmpError('PROTOCOL', `error-status ${m.errorStatus} at varbind ${m.errorIndex}`),
       };
     }
-    return { ok: true, reply: m };
+    return { ok: true, cells: m.cells };
   }
 
   get(oids: readonly string[]): Promise<GetResult> {
@@ -171,9 +171,8 @@ export class V2cClient implements SnmpClient {
       async (asked) => {
         const outcome = await this.#request(PDU_TYPE.get, asked.map(normaliseOid));
         if (!outcome.ok) return outcome;
-        const reply = outcome.reply;
         const varbinds = asked.map((_oid, i) => {
-          const cell = i < reply.count ? cellAt(reply, i) : undefined;
+          const cell = outcome.cells[i];
           return cell !== undefined && isValue(cell) ? cell : undefined;
         });
         return { ok: true, varbinds };
@@ -195,7 +194,7 @@ export class V2cClient implements SnmpClient {
     const zeros = instances.filter((oid) => oid.endsWith('.0'));
     const others = instances.filter((oid) => !oid.endsWith('.0'));
     const send = async (
-      oids: readonly OidRef[],
+      oids: readonly string[],
       nonRepeaters: number,
       reps: number,
     ): Promise<BulkOutcome> => this.#request(PDU_TYPE.getBulk, oids, nonRepeaters, reps);

@@ -29,6 +29,15 @@ export interface PollerRun {
   readonly reportBytes?: number;
 }
 
+/** What running the agent needs: its bundle and flags, the fleet's plans, a place to work. */
+export type AgentContext = Pick<
+  PollerContext,
+  'dir' | 'agentBundle' | 'nodeFlags' | 'closedPort' | 'plans'
+> & {
+  /** Extra environment for the agent (e.g. MALLOC_ARENA_MAX=2), over the bench's own. */
+  readonly env?: Readonly<Record<string, string>>;
+};
+
 export interface PollerContext {
   readonly dir: string;
   readonly manifestFile: string;
@@ -95,7 +104,7 @@ const TOKEN = 'xw_abcdefghijklmnopqrstuvwxyz012345';
  * SIGTERM once it logs cycle.done; it finishes and exits as in production.
  */
 export async function runAgent(
-  ctx: PollerContext,
+  ctx: AgentContext,
   mode: 'poll' | 'baseline',
   plans: readonly DevicePlan[] = ctx.plans,
 ): Promise<PollerRun> {
@@ -120,6 +129,7 @@ export async function runAgent(
       [...ctx.nodeFlags, ctx.agentBundle, 'run', '--config', configFile],
       {
         untilStdout: /"cycle\.done"/,
+        ...(ctx.env === undefined ? {} : { env: { ...process.env, ...ctx.env } }),
       },
     );
     const reports = readdirSync(spool).filter((f) => f.endsWith('.json') && /^\d/.test(f));

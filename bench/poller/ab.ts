@@ -7,10 +7,15 @@
 //   npx tsx bench/poller/ab.ts --a /tmp/new.mjs --b /tmp/old.mjs --rounds 4
 //   npx tsx bench/poller/ab.ts --a /tmp/x.mjs --a-flags=--single-threaded-gc --b /tmp/x.mjs
 //   npx tsx bench/poller/ab.ts --a /tmp/x.mjs --a-env MALLOC_ARENA_MAX=2 --b /tmp/x.mjs
+//   npx tsx bench/poller/ab.ts --a /tmp/x.mjs --b naive    # the issue's CPU and RSS ratios
+//
+// `naive` is bench/poller/naive-poller.mjs, the reference of bench/poller.ts. Side by side
+// it finishes later than the agent and runs alone for its last part, so only CPU time and
+// peak RSS are compared here, never wall time: bench/poller.ts measures that, alone.
 //
 // A bundle of another commit: git worktree add /tmp/old <rev>; ln -s "$PWD/node_modules"
 // /tmp/old/node_modules; (cd /tmp/old && node deploy/build-agent.mjs /tmp/old.mjs).
-import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -20,7 +25,7 @@ import { killRunning } from './measure.ts';
 import type { DevicePlan } from './plan.ts';
 import { planFor } from './plan.ts';
 import type { AgentContext, PollerRun } from './runners.ts';
-import { runAgent } from './runners.ts';
+import { runAgent, runNaive } from './runners.ts';
 import { startSnmpsimFleet } from './snmpsim-fleet.ts';
 
 const { values: opts } = parseArgs({
@@ -43,16 +48,17 @@ if (opts.a === undefined || opts.b === undefined) {
   );
   process.exit(2);
 }
+const bundleOf = (arg: string): string => (arg === 'naive' ? 'naive' : path.resolve(arg));
 const sides = [
   {
     name: 'A',
-    bundle: path.resolve(opts.a),
+    bundle: bundleOf(opts.a),
     flags: split(opts['a-flags']),
     env: envOf(opts['a-env']),
   },
   {
     name: 'B',
-    bundle: path.resolve(opts.b),
+    bundle: bundleOf(opts.b),
     flags: split(opts['b-flags']),
     env: envOf(opts['b-env']),
   },
@@ -95,13 +101,24 @@ const dir = mkdtempSync(path.join(tmpdir(), 'xw-ab-'));
 const fleet = buildFleet({ devices: Number(opts.devices), countyAps: Number(opts['county-aps']) });
 // snmpsimd runs as nobody when we are root: it must be able to reach its copy's walks.
 chmodSync(dir, 0o755);
-const copies: { sim: Awaited<ReturnType<typeof startSnmpsimFleet>>; plans: DevicePlan[] }[] = [];
+const copies: {
+  sim: Awaited<ReturnType<typeof startSnmpsimFleet>>;
+  plans: DevicePlan[];
+  manifestFile: string;
+}[] = [];
 // One copy after the other, so the two never draw the same free port.
 for (const k of [0, 1]) {
   const home = path.join(dir, `fleet-${k}`);
   mkdirSync(home);
   const sim = await startSnmpsimFleet(home, fleet, Number(opts.processes));
-  copies.push({ sim, plans: fleet.map((device, i) => planFor(device, sim.endpointOf(i))) });
+  const plans = fleet.map((device, i) => planFor(device, sim.endpointOf(i)));
+  // As bench/poller.ts writes it for its references: 20 repetitions, a long timeout.
+  const manifestFile = path.join(home, 'manifest.json');
+  writeFileSync(
+    manifestFile,
+    JSON.stringify({ maxRepetitions: 20, timeoutMs: 30_000, devices: plans }),
+  );
+  copies.push({ sim, plans, manifestFile });
 }
 const stopAll = async (): Promise<void> => {
   killRunning();
@@ -139,7 +156,11 @@ try {
           closedPort,
           plans: copy.plans,
         };
-        return runAgent(ctx, 'poll').then((run) => ({ run, plans: copy.plans }));
+        const run =
+          side.bundle === 'naive'
+            ? runNaive({ manifestFile: copy.manifestFile, nodeFlags: side.flags }, 'poll')
+            : runAgent(ctx, 'poll');
+        return run.then((r) => ({ run: r, plans: copy.plans }));
       }),
     );
     const [a, b] = runs;

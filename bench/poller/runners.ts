@@ -171,7 +171,10 @@ export async function runAgentWalk(
   return collect('agent-walk', cost, JSON.parse(cost.stdout) as ChildDevice[]);
 }
 
-export async function runNaive(ctx: PollerContext, mode: 'poll' | 'baseline'): Promise<PollerRun> {
+export async function runNaive(
+  ctx: Pick<PollerContext, 'manifestFile' | 'nodeFlags'>,
+  mode: 'poll' | 'baseline',
+): Promise<PollerRun> {
   const cost = await runMeasured(process.execPath, [
     ...ctx.nodeFlags,
     NAIVE,

@@ -1,8 +1,9 @@
 // Two agent bundles side by side (issue 9). Both poll at the same moment, each its own copy
 // of the fleet, and the copies change sides every round, so whatever the VM's speed does
 // falls on both alike: on the 2-vCPU development VM one cycle's agent CPU moved between
-// 8.5 and 15 s within an hour, while the two sides of a round stayed within 3 %. Each run
-// is checked like bench/poller.ts: every device, exactly the plan's values.
+// 8.6 and 15.3 s within an hour while the ratio of two bundles stayed at 1.013–1.033
+// (BENCHMARKS.md, poller round 4). Peak RSS moves more, with the moment of the last full GC.
+// Each run is checked like bench/poller.ts: every device, exactly the plan's values.
 //
 //   npx tsx bench/poller/ab.ts --a /tmp/new.mjs --b /tmp/old.mjs --rounds 4
 //   npx tsx bench/poller/ab.ts --a /tmp/x.mjs --a-flags=--single-threaded-gc --b /tmp/x.mjs
@@ -15,7 +16,7 @@
 //
 // A bundle of another commit: git worktree add /tmp/old <rev>; ln -s "$PWD/node_modules"
 // /tmp/old/node_modules; (cd /tmp/old && node deploy/build-agent.mjs /tmp/old.mjs).
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -42,13 +43,23 @@ const { values: opts } = parseArgs({
     processes: { type: 'string', default: '8' },
   },
 });
-if (opts.a === undefined || opts.b === undefined) {
-  console.error(
-    'usage: npx tsx bench/poller/ab.ts --a <agent bundle> --b <agent bundle> [--rounds 4]',
-  );
+function usage(problem: string): never {
+  console.error(`${problem}
+usage: npx tsx bench/poller/ab.ts --a <agent bundle|naive> --b <agent bundle|naive> [--rounds 4]
+       [--a-flags=--flag,--flag] [--a-env K=V,K=V] (and --b-…) [--devices 500]`);
   process.exit(2);
 }
-const bundleOf = (arg: string): string => (arg === 'naive' ? 'naive' : path.resolve(arg));
+if (opts.a === undefined || opts.b === undefined) usage('--a and --b are required');
+const rounds = Number(opts.rounds);
+if (!Number.isInteger(rounds) || rounds < 1)
+  usage(`--rounds must be a whole number ≥ 1, got ${opts.rounds}`);
+const bundleOf = (arg: string): string => {
+  if (arg === 'naive') return 'naive';
+  const file = path.resolve(arg);
+  if (!existsSync(file))
+    usage(`no agent bundle at ${file}: build one with node deploy/build-agent.mjs ${arg}`);
+  return file;
+};
 const sides = [
   {
     name: 'A',
@@ -63,7 +74,12 @@ const sides = [
     env: envOf(opts['b-env']),
   },
 ] as const;
-const rounds = Number(opts.rounds);
+for (const side of sides) {
+  if (side.bundle === 'naive' && Object.keys(side.env).length > 0)
+    usage(
+      `--${side.name.toLowerCase()}-env is for an agent bundle; the naive poller runs as bench/poller.ts runs it`,
+    );
+}
 
 /** `K=V,K2=V2` as an environment. */
 function envOf(list: string | undefined): Record<string, string> {

@@ -141,7 +141,9 @@ const stopAll = async (): Promise<void> => {
   await Promise.all(copies.map((c) => c.sim.stop()));
   rmSync(dir, { recursive: true, force: true });
 };
-process.once('SIGINT', () => void stopAll().finally(() => process.exit(130)));
+const interrupted = (): void => void stopAll().finally(() => process.exit(130));
+process.once('SIGINT', interrupted);
+process.once('SIGTERM', interrupted);
 
 try {
   const closedPort = await freeTcpPort();
@@ -164,7 +166,7 @@ try {
       sides.map((side, i) => {
         const copy = copies[(i === 0) === onFirst ? 0 : 1];
         if (copy === undefined) throw new Error('no fleet copy');
-        const ctx: AgentContext = {
+        const agent: AgentContext = {
           dir,
           agentBundle: side.bundle,
           nodeFlags: side.flags,
@@ -175,7 +177,7 @@ try {
         const run =
           side.bundle === 'naive'
             ? runNaive({ manifestFile: copy.manifestFile, nodeFlags: side.flags }, 'poll')
-            : runAgent(ctx, 'poll');
+            : runAgent(agent, 'poll');
         return run.then((r) => ({ run: r, plans: copy.plans }));
       }),
     );

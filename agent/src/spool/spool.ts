@@ -157,7 +157,8 @@ function createSpool(state: SpoolState, release: () => Promise<void>): Spool {
     dir,
     append: (report) => {
       try {
-        return appendBody(checkReportId(report.reportId), JSON.stringify(report));
+        // appendBody checks the id; only serialising can throw here.
+        return appendBody(report.reportId, JSON.stringify(report));
       } catch (error) {
         return Promise.reject(error instanceof Error ? error : new Error(String(error)));
       }

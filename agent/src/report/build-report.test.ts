@@ -41,8 +41,10 @@ describe('packReport', () => {
     }));
     const packed = packReport({ ...input, devices });
     const whole = buildReport({ ...input, devices: golden.devices });
-    expect(JSON.parse(packed.body.toString('utf8'))).toEqual(whole);
-    expect(reportSchema.parse(JSON.parse(packed.body.toString('utf8')))).toEqual(whole);
+    expect(JSON.parse(Buffer.concat(packed.body).toString('utf8'))).toEqual(whole);
+    expect(reportSchema.parse(JSON.parse(Buffer.concat(packed.body).toString('utf8')))).toEqual(
+      whole,
+    );
     expect(packed).toMatchObject({
       reportId: golden.reportId,
       pollFinishedAt: golden.pollFinishedAt,

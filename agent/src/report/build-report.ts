@@ -56,8 +56,8 @@ export interface PackedReport {
   readonly pollFinishedAt: string;
   readonly spoolGapIds: readonly string[];
   readonly devices: readonly DeviceOutline[];
-  /** The whole report document as UTF-8, as spooled and sent. */
-  readonly body: Buffer;
+  /** The report document as UTF-8 in pieces (one per device), spooled and sent as they are. */
+  readonly body: readonly Uint8Array[];
 }
 
 export interface PackReportInput extends EnvelopeInput {
@@ -107,6 +107,6 @@ export function packReport(input: PackReportInput): PackedReport {
     pollFinishedAt: head.pollFinishedAt,
     spoolGapIds: head.spoolGaps?.map((g) => g.id) ?? [],
     devices: input.devices.map((d) => d.outline),
-    body: Buffer.concat(chunks),
+    body: chunks,
   };
 }

@@ -1,10 +1,12 @@
+import type { ReportBody } from '../spool/body.ts';
+
 /**
  * A report waiting to be delivered: its id and its document, byte for byte as it was
  * spooled. The agent forwards it without parsing it again; the collector checks it whole.
  */
 export interface QueuedReport {
   readonly reportId: string;
-  readonly body: string | Uint8Array;
+  readonly body: ReportBody;
 }
 
 /** What delivery needs from the durable spool (agent/src/spool), so it can be tested alone. */

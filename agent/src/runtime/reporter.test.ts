@@ -15,12 +15,19 @@ const report = JSON.parse(
 ) as Report;
 
 let reply: { status: number; body: string; headers?: Record<string, string>; delayMs?: number };
-let seen: { auth: string | undefined; body: string } | undefined;
+let seen:
+  { auth: string | undefined; body: string; bytes: Buffer; length: string | undefined } | undefined;
 const server = createServer((req, res) => {
-  let body = '';
-  req.on('data', (c: Buffer) => (body += c.toString()));
+  const chunks: Buffer[] = [];
+  req.on('data', (c: Buffer) => chunks.push(c));
   req.on('end', () => {
-    seen = { auth: req.headers.authorization, body };
+    const bytes = Buffer.concat(chunks);
+    seen = {
+      auth: req.headers.authorization,
+      body: bytes.toString('utf8'),
+      bytes,
+      length: req.headers['content-length'],
+    };
     setTimeout(() => {
       res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
       res.end(reply.body);
@@ -47,6 +54,22 @@ describe('sendReport', () => {
     expect(await send()).toEqual({ kind: 'acked', duplicate: true });
     expect(seen?.auth).toBe('Bearer xw_t0ken');
     expect(JSON.parse(seen?.body ?? '{}')).toMatchObject({ reportId: report.reportId });
+  });
+
+  it('sends a report kept in pieces byte for byte, with its exact Content-Length', async () => {
+    reply = { status: 200, body: JSON.stringify({ accepted: true, duplicate: false }) };
+    const text = Buffer.from(
+      JSON.stringify({ ...report, agent: { ...report.agent, hostname: '校网-一中' } }),
+    );
+    const cut = text.indexOf(Buffer.from('校')) + 1; // inside a three-byte character
+    const pieces = [text.subarray(0, cut), text.subarray(cut, cut + 1), text.subarray(cut + 1)];
+    const outcome = await sendReport(
+      { reportId: report.reportId, body: pieces },
+      { collectorUrl: url, token: 'xw_t0ken', timeoutMs: 2000 },
+    );
+    expect(outcome).toEqual({ kind: 'acked', duplicate: false });
+    expect(seen?.bytes.equals(text)).toBe(true);
+    expect(seen?.length).toBe(String(text.length));
   });
 
   it('retries on 5xx and 429, honouring Retry-After', async () => {

@@ -1,3 +1,5 @@
+import { Readable } from 'node:stream';
+import { bodyByteLength, bodyPieces } from '../spool/body.ts';
 import type { QueuedReport } from './report-queue.ts';
 
 /** What the collector said about one report, reduced to what the agent must do next. */
@@ -38,7 +40,12 @@ export function reportsUrl(collectorUrl: string): string {
   ).toString();
 }
 
-/** POSTs one report, as spooled, with the agent's bearer token and a timeout; never throws. */
+/**
+ * POSTs one report, as spooled, with the agent's bearer token and a timeout; never throws.
+ * The document goes out as its pieces with an exact Content-Length, so a county's report is
+ * not copied again on its way to the socket and the collector can refuse an oversized one
+ * before reading it.
+ */
 export async function sendReport(
   report: QueuedReport,
   options: ReporterOptions,
@@ -51,9 +58,12 @@ export async function sendReport(
       headers: {
         authorization: `Bearer ${options.token}`,
         'content-type': 'application/json',
+        'content-length': String(bodyByteLength(report.body)),
         'accept-language': 'en',
       },
-      body: report.body,
+      // A stream of the pieces: fetch copies a byte body whole, but not a stream's chunks.
+      body: Readable.from(bodyPieces(report.body)),
+      duplex: 'half',
       signal: AbortSignal.timeout(options.timeoutMs),
     });
   } catch (error) {

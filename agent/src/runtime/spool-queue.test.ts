@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Report } from '@xiaowang/shared';
 import { describe, expect, it } from 'vitest';
+import { bodyPieces } from '../spool/body.ts';
+import type { ReportBody } from '../spool/body.ts';
 import { openSpool } from '../spool/spool.ts';
 import { faultyFs } from '../spool/testing/faulty-fs.ts';
 import { useTempDirs } from '../spool/testing/temp-dir.ts';
@@ -52,6 +54,43 @@ describe('spoolQueue on a full disk', () => {
     await queue.append(queuedReport(e));
     expect(spool.stats().count).toBe(3);
     expect((await queue.peek(10)).map((r) => r.reportId)).toEqual([a, d, e].map((r) => r.reportId));
+    await spool.close();
+  });
+});
+
+describe('spoolQueue delivering what it just stored', () => {
+  it('hands the new report over from memory once when it is the only one, else reads the spool', async () => {
+    const dir = await tempDir();
+    const spool = await openSpool({ dir, maxBytes: 1_000_000, maxAgeDays: 30 });
+    const queue = spoolQueue(spool);
+    const [a, b, c] = [report(0), report(5), report(10)];
+    const pieces = (r: Report) => {
+      const text = Buffer.from(JSON.stringify(r));
+      return [text.subarray(0, 7), text.subarray(7)];
+    };
+    const bytes = (body: unknown) => Buffer.concat(bodyPieces(body as ReportBody));
+
+    const first = pieces(a);
+    await queue.append({ reportId: a.reportId, body: first });
+    const [fresh] = await queue.peek(1);
+    expect(fresh?.body).toBe(first);
+    // Not acknowledged: the next attempt reads the file, which the spool checks.
+    const [again] = await queue.peek(1);
+    expect(again?.body).not.toBe(first);
+    expect(bytes(again?.body).equals(bytes(first))).toBe(true);
+
+    // Behind an older report the new one is read from the spool too, in order.
+    await queue.append({ reportId: b.reportId, body: pieces(b) });
+    const both = await queue.peek(2);
+    expect(both.map((r) => r.reportId)).toEqual([a.reportId, b.reportId]);
+    expect(both.every((r) => r.body instanceof Uint8Array)).toBe(true);
+
+    await queue.ack(a.reportId);
+    await queue.ack(b.reportId);
+    const third = pieces(c);
+    await queue.append({ reportId: c.reportId, body: third });
+    expect((await queue.peek(0)).length).toBe(0);
+    expect((await queue.peek(1))[0]?.body).toBe(third);
     await spool.close();
   });
 });

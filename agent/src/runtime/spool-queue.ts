@@ -29,9 +29,17 @@ export function spoolQueue(
 ): ReportQueue & { count(): Promise<number> } {
   const held: QueuedReport[] = [];
   const maxHeld = options.maxHeld ?? DEFAULT_MAX_HELD;
+  /**
+   * The report just spooled, handed to delivery once from memory: when it is the only one
+   * queued (the collector is keeping up) reading its file back would be a second copy of a
+   * county's 10 MB. Any later attempt reads the spool, which checks the file.
+   */
+  let justStored: QueuedReport | undefined;
 
-  const store = (report: QueuedReport): Promise<void> =>
-    spool.appendBody(report.reportId, report.body);
+  const store = async (report: QueuedReport): Promise<void> => {
+    await spool.appendBody(report.reportId, report.body);
+    justStored = report;
+  };
 
   /** Moves held reports into the spool, oldest first; the refusal that stopped it, if any. */
   async function spoolHeld(): Promise<SpoolWriteError | undefined> {
@@ -70,6 +78,17 @@ export function spoolQueue(
       }
     },
     async peek(limit) {
+      const fresh = limit >= 1 ? justStored : undefined;
+      if (fresh !== undefined) justStored = undefined;
+      const ids = spool.queuedIds();
+      if (
+        fresh !== undefined &&
+        held.length === 0 &&
+        ids.length === 1 &&
+        ids[0] === fresh.reportId
+      ) {
+        return [fresh];
+      }
       const spooled = (await spool.peek(limit)).map((e) => ({
         reportId: e.reportId,
         body: e.body,

@@ -61,6 +61,23 @@ describe('a failing disk while appending', () => {
     await again.close();
   });
 
+  it('leaves nothing behind when the disk fills while a report in pieces is written', async () => {
+    const { dir, faults, spool, seeded } = await setUp();
+    const report = makeReport(3, 50_000);
+    const text = Buffer.from(JSON.stringify(report));
+    const pieces = [text.subarray(0, 1000), text.subarray(1000, 30_000), text.subarray(30_000)];
+    faults.push({ step: 'write', code: 'ENOSPC' });
+    await expect(spool.appendBody(report.reportId, pieces)).rejects.toBeInstanceOf(SpoolFullError);
+    expect(await entryFiles(dir)).toHaveLength(2);
+    expect(await tempFiles(dir)).toEqual([]);
+    faults.length = 0;
+    await spool.appendBody(report.reportId, pieces);
+    const kept = await spool.peek(10);
+    expect(ids(kept)).toEqual(ids([...seeded, report]));
+    expect(Buffer.from(kept[2]?.body ?? []).equals(text)).toBe(true);
+    await spool.close();
+  });
+
   it('says what to do when the disk is full', async () => {
     const { faults, spool } = await setUp();
     faults.push({ step: 'write', code: 'ENOSPC' });

@@ -11,3 +11,5 @@ export { SpoolFullError, SpoolLockedError, SpoolWriteError } from './errors.ts';
 export type { SpoolFullCode } from './errors.ts';
 export type { DropReason } from './gaps.ts';
 export type { SpoolFile, SpoolFs } from './spool-fs.ts';
+export { bodyByteLength, bodyPieces } from './body.ts';
+export type { ReportBody } from './body.ts';

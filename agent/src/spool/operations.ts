@@ -1,5 +1,6 @@
-import { Buffer } from 'node:buffer';
 import { join } from 'node:path';
+import { bodyByteLength } from './body.ts';
+import type { ReportBody } from './body.ts';
 import { enforceBounds, saveGaps } from './bounds.ts';
 import { entryName } from './entry.ts';
 import type { SpoolEntry } from './entry.ts';
@@ -14,11 +15,11 @@ import type { SpoolState } from './state.ts';
 export async function appendReport(
   state: SpoolState,
   reportId: string,
-  data: string | Uint8Array,
+  data: ReportBody,
 ): Promise<void> {
   const { dir, fs } = state;
   if (state.byId.has(reportId)) return;
-  const bytes = Buffer.byteLength(data);
+  const bytes = bodyByteLength(data);
   if (bytes > state.maxBytes) {
     throw new SpoolFullError(
       dir,

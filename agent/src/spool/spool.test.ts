@@ -99,6 +99,27 @@ describe('append and peek', () => {
     await spool.close();
   });
 
+  it('stores a report given in pieces as one file holding them in order', async () => {
+    const dir = await tempDir();
+    const spool = await open(dir);
+    const report = makeReport(8);
+    const text = Buffer.from(JSON.stringify(report));
+    // Cut inside a key and at both ends: the pieces are joined on disk, not in memory.
+    const pieces = [
+      text.subarray(0, 1),
+      text.subarray(1, 17),
+      text.subarray(17),
+      new Uint8Array(0),
+    ];
+    await spool.appendBody(report.reportId, pieces);
+    const [name] = await entryFiles(dir);
+    expect(await readFile(join(dir, name ?? ''))).toEqual(text);
+    expect(spool.stats().bytes).toBe(text.length);
+    const [back] = await spool.peek(1);
+    expect(Buffer.from(back?.body ?? []).equals(text)).toBe(true);
+    await spool.close();
+  });
+
   it('rejects a reportId that is not safe in a file name', async () => {
     const spool = await open(await tempDir());
     await expect(spool.append({ reportId: '../../etc/passwd' })).rejects.toThrow(TypeError);

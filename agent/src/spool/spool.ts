@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import type { ReportBody } from './body.ts';
 import { enforceBounds } from './bounds.ts';
 import { checkReportId } from './entry.ts';
 import type { SpoolEntry } from './entry.ts';
@@ -50,7 +51,7 @@ export interface Spool {
   /** Resolves once the report is on disk and survives power loss; a repeated id is a no-op. */
   append<T extends SpoolableReport>(report: T): Promise<void>;
   /** `append` for a report already serialised: `body` (UTF-8 when bytes) is stored as is. */
-  appendBody(reportId: string, body: string | Uint8Array): Promise<void>;
+  appendBody(reportId: string, body: ReportBody): Promise<void>;
   /** Up to `count` reports, oldest first; entries found damaged are moved aside on the way. */
   peek(count: number): Promise<SpooledReport[]>;
   oldest(): Promise<SpooledReport | null>;
@@ -62,6 +63,8 @@ export interface Spool {
   /** Forgets gaps once the collector has been told about them. */
   clearGaps(ids: readonly string[]): Promise<void>;
   stats(): SpoolStats;
+  /** Ids of the queued reports, oldest first, from the index: no file is read. */
+  queuedIds(): readonly string[];
   /** Waits for the operation in progress, then releases the lock. */
   close(): Promise<void>;
 }
@@ -144,7 +147,7 @@ function createSpool(state: SpoolState, release: () => Promise<void>): Spool {
     return result;
   };
 
-  const appendBody = (reportId: string, body: string | Uint8Array): Promise<void> => {
+  const appendBody = (reportId: string, body: ReportBody): Promise<void> => {
     try {
       const id = checkReportId(reportId);
       return serialise(`store report ${id}`, () => appendReport(state, id, body));
@@ -184,6 +187,7 @@ function createSpool(state: SpoolState, release: () => Promise<void>): Spool {
       corrupt: state.corrupt,
       rejected: state.rejected,
     }),
+    queuedIds: () => state.entries.map((e) => e.reportId),
     close: async () => {
       if (closed) return;
       const last = serialise('close', () => Promise.resolve());

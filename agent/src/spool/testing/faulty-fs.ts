@@ -1,3 +1,4 @@
+import { bodyByteLength, bodyPrefix } from '../body.ts';
 import { nodeSpoolFs } from '../spool-fs.ts';
 import type { SpoolFile, SpoolFs } from '../spool-fs.ts';
 
@@ -32,7 +33,7 @@ export function faultyFs(base: SpoolFs = nodeSpoolFs): { fs: SpoolFs; faults: Fa
       try {
         check('write', path);
       } catch (error) {
-        await file.writeFile(data.slice(0, Math.floor(data.length / 2)));
+        await file.writeFile(bodyPrefix(data, Math.floor(bodyByteLength(data) / 2)));
         throw error;
       }
       await file.writeFile(data);

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { MAX_REPORT_DEVICES } from '@xiaowang/shared';
 import { ConfigError, loadConfig, parseConfig } from './load-config.ts';
+import { MAX_CONFIGURED_DEVICES, MAX_DISCOVERED_DEVICES } from './schema.ts';
 
 const TOKEN = 'xw_abcdefghijklmnopqrstuvwxyz012345';
 const good = {
@@ -66,6 +68,23 @@ describe('agent config', () => {
       'campus, core',
     );
     expect(found.find((p) => p.path === 'devices.2.host')?.message).toContain('devices[1]');
+  });
+
+  it('bounds the devices so that listed plus discovered ones always fit one report', () => {
+    expect(MAX_CONFIGURED_DEVICES + MAX_DISCOVERED_DEVICES).toBeLessThanOrEqual(MAX_REPORT_DEVICES);
+    const listed = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        name: `d${i}`,
+        host: `10.${i >> 8}.${i & 255}.1`,
+        credentials: 'campus',
+      }));
+    expect(problems({ ...good, devices: listed(MAX_CONFIGURED_DEVICES) })).toEqual([]);
+    const over = problems({ ...good, devices: listed(MAX_CONFIGURED_DEVICES + 1) });
+    expect(over).toEqual([
+      { path: 'devices', message: expect.stringContaining('split them between agents') as string },
+    ]);
+    const discovery = { maxDevices: MAX_DISCOVERED_DEVICES + 1 };
+    expect(problems({ ...good, discovery }).map((p) => p.path)).toEqual(['discovery.maxDevices']);
   });
 
   it('requires the keys an SNMPv3 level needs, and a real token', () => {

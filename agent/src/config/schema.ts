@@ -52,13 +52,21 @@ const cidrSchema = z
   .string()
   .regex(/^[0-9a-fA-F:.]+\/\d{1,3}$/, 'expected a subnet such as 10.20.0.0/16');
 
+/**
+ * Devices one agent may list, and may add by discovery. Together they stay below the
+ * report contract's MAX_REPORT_DEVICES, so a cycle's report always fits one report; a
+ * county larger than that runs more agents.
+ */
+export const MAX_CONFIGURED_DEVICES = 2000;
+export const MAX_DISCOVERED_DEVICES = 1024;
+
 export const discoverySchema = z.strictObject({
   /** Follow LLDP neighbours of the listed devices, staying inside `subnets`. */
   lldp: z.boolean().default(false),
   subnets: z.array(cidrSchema).max(64).default([]),
   /** Credentials tried on a discovered address, in order. */
   credentials: z.array(z.string().min(1)).max(8).default([]),
-  maxDevices: z.number().int().min(1).max(1024).default(64),
+  maxDevices: z.number().int().min(1).max(MAX_DISCOVERED_DEVICES).default(64),
   probesPerSecond: z.number().min(0.1).max(100).default(5),
   /** Also try every address of these subnets (bounded by maxAddresses). */
   sweep: z
@@ -94,7 +102,13 @@ export const agentConfigSchema = z
       })
       .prefault({}),
     credentials: z.record(z.string().min(1).max(64), credentialSchema),
-    devices: z.array(deviceConfigSchema).max(2000).default([]),
+    devices: z
+      .array(deviceConfigSchema)
+      .max(
+        MAX_CONFIGURED_DEVICES,
+        `one agent polls at most ${MAX_CONFIGURED_DEVICES} listed devices; split them between agents (one per town, for example)`,
+      )
+      .default([]),
     discovery: discoverySchema.prefault({}),
     spool: z
       .strictObject({

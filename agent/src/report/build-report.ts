@@ -75,6 +75,8 @@ const COMMA = Buffer.from(',');
  * transforms, so parsing it whole again would return the same document.
  */
 export function packReport(input: PackReportInput): PackedReport {
+  // The config's bounds (MAX_CONFIGURED_DEVICES plus MAX_DISCOVERED_DEVICES) keep a cycle
+  // below this, and the config check names the fix; reaching it here is a bug of ours.
   if (input.devices.length > MAX_REPORT_DEVICES) {
     throw new RangeError(
       `a report carries at most ${MAX_REPORT_DEVICES} devices; this cycle polled ${input.devices.length}: split the devices between agents`,

@@ -10,6 +10,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { deployedNodeFlags } from './poller/deployed-flags.ts';
 import { freeTcpPort } from './poller/free-tcp-port.ts';
 import { killRunning } from './poller/measure.ts';
 import { countValues, writeBulkwalkScripts } from './poller/bulkwalk.ts';
@@ -87,6 +88,9 @@ try {
     `fleet: ${fleet.length} devices (${fleet.filter((d) => d.kind === 'core').length} core, ${fleet.filter((d) => d.kind === 'access').length} access, ${fleet.filter((d) => d.kind === 'ac').length} controllers; county controller ${fleet[0]?.aps ?? 0} APs), ${fleet.reduce((n, d) => n + d.varbinds.length, 0)} OIDs served by ${processes} snmpsimd processes`,
   );
   console.log(`plan: ${subtrees} subtree walks, ${expected} values to fetch (GET + walks)`);
+  console.log(
+    `agent runs as installed: node ${deployedNodeFlags().join(' ')} (deploy/agent-node-flags)`,
+  );
   const manifestFile = path.join(dir, 'manifest.json');
   const referenceTimeoutMs = Number(opts['reference-timeout-ms']);
   writeFileSync(

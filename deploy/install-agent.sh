@@ -72,11 +72,15 @@ NODE_MAJOR=$("$NODE" -p 'process.versions.node.split(".")[0]')
 # Build the single-file agent from this checkout (needs its node_modules: npm ci).
 [ -d "$SOURCE_DIR/node_modules/esbuild" ] || die "在 $SOURCE_DIR 先运行 npm ci / run 'npm ci' in $SOURCE_DIR first."
 mkdir -p "$PREFIX/lib" "$PREFIX/bin"
+# Heap flags for the gateway (deploy/agent-node-flags): the unit and the wrapper share them.
+NODE_FLAGS=$(grep -v -e '^#' -e '^[[:space:]]*$' "$SOURCE_DIR/deploy/agent-node-flags" | tr '\n' ' ' | sed 's/ *$//')
+# shellcheck disable=SC2086 # the flags are words on purpose
+"$NODE" $NODE_FLAGS -e 0 2>/dev/null || die "Node.js $("$NODE" --version) 不接受 / does not accept the flags in deploy/agent-node-flags: $NODE_FLAGS"
 "$NODE" "$SOURCE_DIR/deploy/build-agent.mjs" "$PREFIX/lib/xiaowang-agent.mjs.new"
 mv -f "$PREFIX/lib/xiaowang-agent.mjs.new" "$PREFIX/lib/xiaowang-agent.mjs"
 cat > "$PREFIX/bin/xiaowang-agent" <<WRAPPER
 #!/bin/sh
-exec "$NODE" "$PREFIX/lib/xiaowang-agent.mjs" "\$@"
+exec "$NODE" $NODE_FLAGS "$PREFIX/lib/xiaowang-agent.mjs" "\$@"
 WRAPPER
 chmod 0755 "$PREFIX/bin/xiaowang-agent"
 cp "$SOURCE_DIR/agent/README.md" "$PREFIX/README.md" 2>/dev/null || true
@@ -98,6 +102,7 @@ UNIT_TARGET="$UNIT_DIR/xiaowang-agent.service"
 mkdir -p "$(dirname "$UNIT_TARGET")"
 sed -e "s#@PREFIX@#$PREFIX#g" -e "s#@CONFIG@#$CONFIG_DIR/agent.json#g" -e "s#@CONFIG_DIR@#$CONFIG_DIR#g" \
     -e "s#@STATE@#$STATE_DIR#g" -e "s#@USER@#$SERVICE_USER#g" -e "s#@NODE@#$NODE#g" \
+    -e "s#@NODE_FLAGS@#$NODE_FLAGS#g" \
     "$SOURCE_DIR/deploy/systemd/xiaowang-agent.service" > "$UNIT_TARGET.new"
 mv -f "$UNIT_TARGET.new" "$UNIT_TARGET"
 

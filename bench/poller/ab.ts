@@ -9,6 +9,9 @@
 //   npx tsx bench/poller/ab.ts --a /tmp/x.mjs --a-flags=--single-threaded-gc --b /tmp/x.mjs
 //   npx tsx bench/poller/ab.ts --a /tmp/x.mjs --a-env MALLOC_ARENA_MAX=2 --b /tmp/x.mjs
 //   npx tsx bench/poller/ab.ts --a /tmp/x.mjs --b naive    # the issue's CPU and RSS ratios
+//   npx tsx bench/poller/ab.ts --a /tmp/x.mjs --b /tmp/x.mjs --b-bare  # installed flags or not
+//
+// An agent runs as installed: with deploy/agent-node-flags, then any --a-flags.
 //
 // `naive` is bench/poller/naive-poller.mjs, the reference of bench/poller.ts. Side by side
 // it finishes later than the agent and runs alone for its last part, so only CPU time and
@@ -26,6 +29,7 @@ import { killRunning } from './measure.ts';
 import type { DevicePlan } from './plan.ts';
 import { planFor } from './plan.ts';
 import type { AgentContext, PollerRun } from './runners.ts';
+import { deployedNodeFlags } from './deployed-flags.ts';
 import { runAgent, runNaive } from './runners.ts';
 import { startSnmpsimFleet } from './snmpsim-fleet.ts';
 
@@ -36,6 +40,8 @@ const { values: opts } = parseArgs({
     'a-flags': { type: 'string', default: '' },
     'b-flags': { type: 'string', default: '' },
     'a-env': { type: 'string', default: '' },
+    'a-bare': { type: 'boolean', default: false },
+    'b-bare': { type: 'boolean', default: false },
     'b-env': { type: 'string', default: '' },
     rounds: { type: 'string', default: '4' },
     devices: { type: 'string', default: '500' },
@@ -46,7 +52,8 @@ const { values: opts } = parseArgs({
 function usage(problem: string): never {
   console.error(`${problem}
 usage: npx tsx bench/poller/ab.ts --a <agent bundle|naive> --b <agent bundle|naive> [--rounds 4]
-       [--a-flags=--flag,--flag] [--a-env K=V,K=V] (and --b-…) [--devices 500]`);
+       [--a-flags=--flag,--flag] [--a-env K=V,K=V] [--a-bare] (and --b-…) [--devices 500]
+An agent runs with deploy/agent-node-flags, as installed, then --a-flags; --a-bare drops the former.`);
   process.exit(2);
 }
 if (opts.a === undefined || opts.b === undefined) usage('--a and --b are required');
@@ -64,13 +71,19 @@ const sides = [
   {
     name: 'A',
     bundle: bundleOf(opts.a),
-    flags: split(opts['a-flags']),
+    flags: [
+      ...(opts['a'] === 'naive' || opts['a-bare'] === true ? [] : deployedNodeFlags()),
+      ...split(opts['a-flags']),
+    ],
     env: envOf(opts['a-env']),
   },
   {
     name: 'B',
     bundle: bundleOf(opts.b),
-    flags: split(opts['b-flags']),
+    flags: [
+      ...(opts['b'] === 'naive' || opts['b-bare'] === true ? [] : deployedNodeFlags()),
+      ...split(opts['b-flags']),
+    ],
     env: envOf(opts['b-env']),
   },
 ] as const;
@@ -170,6 +183,7 @@ try {
           dir,
           agentBundle: side.bundle,
           nodeFlags: side.flags,
+          bare: true, // side.flags already hold the deployed ones unless --…-bare
           env: side.env,
           closedPort,
           plans: copy.plans,

@@ -1,13 +1,22 @@
 // One function per poller: run it once as a child process over the whole fleet and return
 // its cost and the values it got per device.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import type { Report } from '@xiaowang/shared';
 import { build } from 'esbuild';
 import type { BulkwalkJob } from './bulkwalk.ts';
+import { deployedNodeFlags } from './deployed-flags.ts';
 import { countValues } from './bulkwalk.ts';
 import type { ChildCost } from './measure.ts';
 import { runMeasured } from './measure.ts';
@@ -36,6 +45,8 @@ export type AgentContext = Pick<
 > & {
   /** Extra environment for the agent (e.g. MALLOC_ARENA_MAX=2), over the bench's own. */
   readonly env?: Readonly<Record<string, string>>;
+  /** Run without deploy/agent-node-flags, on node's defaults. */
+  readonly bare?: boolean;
 };
 
 export interface PollerContext {
@@ -126,16 +137,30 @@ export async function runAgent(
   try {
     const cost = await runMeasured(
       process.execPath,
-      [...ctx.nodeFlags, ctx.agentBundle, 'run', '--config', configFile],
+      // As installed; flags given to the bench come after, so they can override these.
+      [
+        ...(ctx.bare === true ? [] : deployedNodeFlags()),
+        ...ctx.nodeFlags,
+        ctx.agentBundle,
+        'run',
+        '--config',
+        configFile,
+      ],
       {
         untilStdout: /"cycle\.done"/,
         ...(ctx.env === undefined ? {} : { env: { ...process.env, ...ctx.env } }),
       },
     );
-    const reports = readdirSync(spool).filter((f) => f.endsWith('.json') && /^\d/.test(f));
-    const report = JSON.parse(
-      readFileSync(path.join(spool, reports[0] ?? 'missing'), 'utf8'),
-    ) as Report;
+    const reports = existsSync(spool)
+      ? readdirSync(spool).filter((f) => f.endsWith('.json') && /^\d/.test(f))
+      : [];
+    if (reports[0] === undefined) {
+      // Most often a node flag it refused: say so, not that a directory is missing.
+      throw new Error(
+        `the agent spooled no report (exit ${String(cost.exitCode)}): ${cost.stderr.slice(-2000)}`,
+      );
+    }
+    const report = JSON.parse(readFileSync(path.join(spool, reports[0]), 'utf8')) as Report;
     const devices = report.devices.map((d) => ({
       name: d.target.name,
       values: d.meta.varbinds,
@@ -149,7 +174,7 @@ export async function runAgent(
     }));
     return {
       ...collect('agent', cost, devices),
-      reportBytes: statSync(path.join(spool, reports[0] ?? '')).size,
+      reportBytes: statSync(path.join(spool, reports[0])).size,
     };
   } finally {
     rmSync(home, { recursive: true, force: true });

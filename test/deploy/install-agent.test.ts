@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { deployedNodeFlags } from '../../bench/poller/deployed-flags.ts';
 import { REPO_ROOT } from '../support/paths.ts';
 
 const SCRIPT = path.join(REPO_ROOT, 'deploy/install-agent.sh');
@@ -40,6 +41,14 @@ describe('deploy/install-agent.sh (without systemd, into a temporary prefix)', (
     expect(unit).toContain(`ReadWritePaths=${dirs.state}`);
     expect(unit).toMatch(/NoNewPrivileges=yes[\s\S]*ProtectSystem=strict/);
     expect(unit).not.toMatch(/@[A-Z_]+@/);
+    // The heap flags of deploy/agent-node-flags, in the unit and the wrapper alike.
+    const flags = deployedNodeFlags();
+    expect(flags).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^--max-old-space-size=\d+$/)]),
+    );
+    const execStart = /^ExecStart=(.*)$/m.exec(unit)?.[1] ?? '';
+    expect(execStart).toContain(` ${flags.join(' ')} ${dirs.prefix}/lib/xiaowang-agent.mjs run`);
+    expect(readFileSync(bin, 'utf8')).toContain(` ${flags.join(' ')} "${dirs.prefix}/lib/`);
     expect(statSync(dirs.state).mode & 0o777).toBe(0o700);
   });
 

@@ -75,7 +75,7 @@ mkdir -p "$PREFIX/lib" "$PREFIX/bin"
 # Heap flags for the gateway (deploy/agent-node-flags): the unit and the wrapper share them.
 NODE_FLAGS=$(grep -v -e '^#' -e '^[[:space:]]*$' "$SOURCE_DIR/deploy/agent-node-flags" | tr '\n' ' ' | sed 's/ *$//')
 # shellcheck disable=SC2086 # the flags are words on purpose
-"$NODE" $NODE_FLAGS -e 0 2>/dev/null || die "Node.js $("$NODE" --version) 不接受 / does not accept the flags in deploy/agent-node-flags: $NODE_FLAGS"
+"$NODE" $NODE_FLAGS -e 0 2>/dev/null || die "Node.js $("$NODE" --version) 不接受 deploy/agent-node-flags 中的参数，请删去它拒绝的那一行 / does not accept the flags in deploy/agent-node-flags ($NODE_FLAGS): remove the line it refuses."
 "$NODE" "$SOURCE_DIR/deploy/build-agent.mjs" "$PREFIX/lib/xiaowang-agent.mjs.new"
 mv -f "$PREFIX/lib/xiaowang-agent.mjs.new" "$PREFIX/lib/xiaowang-agent.mjs"
 cat > "$PREFIX/bin/xiaowang-agent" <<WRAPPER

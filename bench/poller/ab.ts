@@ -40,9 +40,9 @@ const { values: opts } = parseArgs({
     'a-flags': { type: 'string', default: '' },
     'b-flags': { type: 'string', default: '' },
     'a-env': { type: 'string', default: '' },
+    'b-env': { type: 'string', default: '' },
     'a-bare': { type: 'boolean', default: false },
     'b-bare': { type: 'boolean', default: false },
-    'b-env': { type: 'string', default: '' },
     rounds: { type: 'string', default: '4' },
     devices: { type: 'string', default: '500' },
     'county-aps': { type: 'string', default: '500' },
@@ -67,26 +67,20 @@ const bundleOf = (arg: string): string => {
     usage(`no agent bundle at ${file}: build one with node deploy/build-agent.mjs ${arg}`);
   return file;
 };
-const sides = [
-  {
-    name: 'A',
-    bundle: bundleOf(opts.a),
+/** One side as the options give it: an agent runs with the installed flags unless --…-bare. */
+function sideOf(key: 'a' | 'b') {
+  const arg = opts[key] ?? '';
+  return {
+    name: key.toUpperCase(),
+    bundle: bundleOf(arg),
     flags: [
-      ...(opts['a'] === 'naive' || opts['a-bare'] === true ? [] : deployedNodeFlags()),
-      ...split(opts['a-flags']),
+      ...(arg === 'naive' || opts[`${key}-bare`] === true ? [] : deployedNodeFlags()),
+      ...split(opts[`${key}-flags`]),
     ],
-    env: envOf(opts['a-env']),
-  },
-  {
-    name: 'B',
-    bundle: bundleOf(opts.b),
-    flags: [
-      ...(opts['b'] === 'naive' || opts['b-bare'] === true ? [] : deployedNodeFlags()),
-      ...split(opts['b-flags']),
-    ],
-    env: envOf(opts['b-env']),
-  },
-] as const;
+    env: envOf(opts[`${key}-env`]),
+  };
+}
+const sides = [sideOf('a'), sideOf('b')] as const;
 for (const side of sides) {
   if (side.bundle === 'naive' && Object.keys(side.env).length > 0)
     usage(

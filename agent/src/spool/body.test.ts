@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bodyByteLength, bodyPieces, bodyPrefix } from './body.ts';
+import { bodyByteLength, bodyPieces } from './body.ts';
+import { bodyPrefix } from './testing/faulty-fs.ts';
 
 describe('report bodies', () => {
   const text = '{"name":"校网"}';

@@ -22,15 +22,3 @@ export function bodyPieces(body: ReportBody): readonly Uint8Array[] {
   if (typeof body === 'string') return [Buffer.from(body, 'utf8')];
   return body instanceof Uint8Array ? [body] : body;
 }
-
-/** The first `bytes` bytes of the document, as pieces (a torn write in tests). */
-export function bodyPrefix(body: ReportBody, bytes: number): readonly Uint8Array[] {
-  const out: Uint8Array[] = [];
-  let left = bytes;
-  for (const piece of bodyPieces(body)) {
-    if (left <= 0) break;
-    out.push(piece.byteLength <= left ? piece : piece.subarray(0, left));
-    left -= piece.byteLength;
-  }
-  return out;
-}

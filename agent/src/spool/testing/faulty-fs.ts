@@ -1,6 +1,19 @@
-import { bodyByteLength, bodyPrefix } from '../body.ts';
+import { bodyByteLength, bodyPieces } from '../body.ts';
+import type { ReportBody } from '../body.ts';
 import { nodeSpoolFs } from '../spool-fs.ts';
 import type { SpoolFile, SpoolFs } from '../spool-fs.ts';
+
+/** The first `bytes` bytes of the document, as pieces (a torn write in tests). */
+export function bodyPrefix(body: ReportBody, bytes: number): readonly Uint8Array[] {
+  const out: Uint8Array[] = [];
+  let left = bytes;
+  for (const piece of bodyPieces(body)) {
+    if (left <= 0) break;
+    out.push(piece.byteLength <= left ? piece : piece.subarray(0, left));
+    left -= piece.byteLength;
+  }
+  return out;
+}
 
 /** The fs step a fault hits; `syncDir` is an fsync on a directory, `sync` on a file. */
 export type FsStep = 'open' | 'write' | 'sync' | 'close' | 'rename' | 'syncDir' | 'unlink';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Counter64 values travel as decimal strings: a JavaScript number loses precision above

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { counter64String } from './counter64.ts';
 
 /**

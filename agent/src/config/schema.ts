@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The agent's one config file, strict: unknown keys are errors, so a typo cannot silently

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { SpoolEntry } from './entry.ts';
 
 /** `missing`: an entry's file vanished from under the spool (deleted by hand, or disk trouble). */

@@ -7,6 +7,7 @@ import { schoolAcWalk, schoolSwitchWalk, startSnmpResponder } from '@xiaowang/se
 import type { SnmpResponder } from '@xiaowang/seeds';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../agent/src/config/load-config.ts';
+import { deployedNodeFlags } from '../../bench/poller/deployed-flags.ts';
 import { startAgentLoop } from '../../agent/src/runtime/agent-loop.ts';
 import { createBackoff } from '../../agent/src/runtime/backoff.ts';
 import { sendReport } from '../../agent/src/runtime/reporter.ts';
@@ -102,7 +103,11 @@ afterAll(async () => {
 
 function runAgent(args: string[], killAfterMs: number, signal: NodeJS.Signals = 'SIGKILL') {
   return new Promise<{ stdout: string; stderr: string; code: number | null }>((resolve) => {
-    const child = spawn(process.execPath, [AGENT, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // With the installed agent's node flags (one V8 thread, its heap sizes), so delivery,
+    // the spool and kill -9 are tested as they run on a gateway.
+    const child = spawn(process.execPath, [...deployedNodeFlags(), AGENT, ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));

@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { deployedNodeFlags } from './poller/deployed-flags.ts';
+import { deployedNodeFlags } from '../test/support/deployed-flags.ts';
 import { freeTcpPort } from './poller/free-tcp-port.ts';
 import { killRunning } from './poller/measure.ts';
 import { countValues, writeBulkwalkScripts } from './poller/bulkwalk.ts';

@@ -72,7 +72,7 @@ NODE_MAJOR=$("$NODE" -p 'process.versions.node.split(".")[0]')
 # Build the single-file agent from this checkout (needs its node_modules: npm ci).
 [ -d "$SOURCE_DIR/node_modules/esbuild" ] || die "在 $SOURCE_DIR 先运行 npm ci / run 'npm ci' in $SOURCE_DIR first."
 mkdir -p "$PREFIX/lib" "$PREFIX/bin"
-# Heap flags for the gateway (deploy/agent-node-flags): the unit and the wrapper share them.
+# Node flags for the gateway (deploy/agent-node-flags): the unit and the wrapper share them.
 NODE_FLAGS=$(grep -v -e '^#' -e '^[[:space:]]*$' "$SOURCE_DIR/deploy/agent-node-flags" | tr '\n' ' ' | sed 's/ *$//')
 # shellcheck disable=SC2086 # the flags are words on purpose
 "$NODE" $NODE_FLAGS -e 0 2>/dev/null || die "Node.js $("$NODE" --version) 不接受 deploy/agent-node-flags 中的参数，请删去它拒绝的那一行 / does not accept the flags in deploy/agent-node-flags ($NODE_FLAGS): remove the line it refuses."

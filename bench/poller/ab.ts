@@ -29,7 +29,7 @@ import { killRunning } from './measure.ts';
 import type { DevicePlan } from './plan.ts';
 import { planFor } from './plan.ts';
 import type { AgentContext, PollerRun } from './runners.ts';
-import { deployedNodeFlags } from './deployed-flags.ts';
+import { deployedNodeFlags } from '../../test/support/deployed-flags.ts';
 import { runAgent, runNaive } from './runners.ts';
 import { startSnmpsimFleet } from './snmpsim-fleet.ts';
 

@@ -16,7 +16,7 @@ import { promisify } from 'node:util';
 import type { Report } from '@xiaowang/shared';
 import { build } from 'esbuild';
 import type { BulkwalkJob } from './bulkwalk.ts';
-import { deployedNodeFlags } from './deployed-flags.ts';
+import { deployedNodeFlags } from '../../test/support/deployed-flags.ts';
 import { countValues } from './bulkwalk.ts';
 import type { ChildCost } from './measure.ts';
 import { runMeasured } from './measure.ts';

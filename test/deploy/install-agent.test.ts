@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { deployedNodeFlags } from '../../bench/poller/deployed-flags.ts';
+import { deployedNodeFlags } from '../support/deployed-flags.ts';
 import { REPO_ROOT } from '../support/paths.ts';
 
 const SCRIPT = path.join(REPO_ROOT, 'deploy/install-agent.sh');
@@ -41,7 +41,7 @@ describe('deploy/install-agent.sh (without systemd, into a temporary prefix)', (
     expect(unit).toContain(`ReadWritePaths=${dirs.state}`);
     expect(unit).toMatch(/NoNewPrivileges=yes[\s\S]*ProtectSystem=strict/);
     expect(unit).not.toMatch(/@[A-Z_]+@/);
-    // The heap flags of deploy/agent-node-flags, in the unit and the wrapper alike.
+    // The node flags of deploy/agent-node-flags, in the unit and the wrapper alike.
     const flags = deployedNodeFlags();
     expect(flags).toEqual(
       expect.arrayContaining([expect.stringMatching(/^--max-old-space-size=\d+$/)]),

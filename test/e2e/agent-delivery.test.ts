@@ -7,7 +7,7 @@ import { schoolAcWalk, schoolSwitchWalk, startSnmpResponder } from '@xiaowang/se
 import type { SnmpResponder } from '@xiaowang/seeds';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../agent/src/config/load-config.ts';
-import { deployedNodeFlags } from '../../bench/poller/deployed-flags.ts';
+import { deployedNodeFlags } from '../support/deployed-flags.ts';
 import { startAgentLoop } from '../../agent/src/runtime/agent-loop.ts';
 import { createBackoff } from '../../agent/src/runtime/backoff.ts';
 import { sendReport } from '../../agent/src/runtime/reporter.ts';

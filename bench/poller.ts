@@ -111,7 +111,6 @@ try {
     manifestFile,
     agentBundle,
     walkBundle,
-    closedPort: await freeTcpPort(),
     exporterConfig,
     bulkwalk: writeBulkwalkScripts(bulkDir, plans, reps, referenceTimeoutMs),
     plans,

@@ -24,7 +24,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildFleet } from './fleet.ts';
-import { freeTcpPort } from './free-tcp-port.ts';
 import { killRunning } from './measure.ts';
 import type { DevicePlan } from './plan.ts';
 import { planFor } from './plan.ts';
@@ -153,7 +152,6 @@ process.once('SIGINT', interrupted);
 process.once('SIGTERM', interrupted);
 
 try {
-  const closedPort = await freeTcpPort();
   const expected = copies[0]?.plans.reduce((n, p) => n + p.expected, 0) ?? 0;
   console.log(
     `fleet: ${fleet.length} devices, ${expected} values, served twice; ${sides.map((s) => `${s.name} = ${[...Object.entries(s.env).map(([k, v]) => `${k}=${v}`), 'node', ...s.flags, s.bundle].join(' ')}`).join('; ')}`,
@@ -179,7 +177,6 @@ try {
           nodeFlags: side.flags,
           bare: true, // side.flags already hold the deployed ones unless --…-bare
           env: side.env,
-          closedPort,
           plans: copy.plans,
         };
         const run =

@@ -1,15 +1,7 @@
 // One function per poller: run it once as a child process over the whole fleet and return
 // its cost and the values it got per device.
 import { execFile } from 'node:child_process';
-import {
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
@@ -21,6 +13,7 @@ import { countValues } from './bulkwalk.ts';
 import type { ChildCost } from './measure.ts';
 import { runMeasured } from './measure.ts';
 import { exporterModule } from './exporter.ts';
+import { startReportSink } from './report-sink.ts';
 import type { DevicePlan } from './plan.ts';
 
 export type PollerName = 'agent' | 'agent-walk' | 'naive' | 'exporter' | 'bulkwalk';
@@ -39,10 +32,7 @@ export interface PollerRun {
 }
 
 /** What running the agent needs: its bundle and flags, the fleet's plans, a place to work. */
-export type AgentContext = Pick<
-  PollerContext,
-  'dir' | 'agentBundle' | 'nodeFlags' | 'closedPort' | 'plans'
-> & {
+export type AgentContext = Pick<PollerContext, 'dir' | 'agentBundle' | 'nodeFlags' | 'plans'> & {
   /** Extra environment for the agent (e.g. MALLOC_ARENA_MAX=2), over the bench's own. */
   readonly env?: Readonly<Record<string, string>>;
   /** Run without deploy/agent-node-flags, on node's defaults. */
@@ -60,8 +50,6 @@ export interface PollerContext {
   readonly bulkwalk: BulkwalkJob;
   readonly plans: readonly DevicePlan[];
   readonly parallel: number;
-  /** A TCP port nothing listens on: the agent's collector URL. */
-  readonly closedPort: number;
   /** Extra node flags for the agent and the naive poller (e.g. --cpu-prof). */
   readonly nodeFlags: readonly string[];
 }
@@ -111,8 +99,9 @@ const TOKEN = 'xw_abcdefghijklmnopqrstuvwxyz012345';
 /**
  * The agent as a gateway runs it: `xiaowang-agent run` from the deployed bundle under plain
  * node, one poll cycle (every device, checks, rates, the report checked against the
- * contract, written to the spool), one failed delivery to a closed port on 127.0.0.1, then
- * SIGTERM once it logs cycle.done; it finishes and exits as in production.
+ * contract, written to the spool), the report delivered to a collector stand-in on
+ * 127.0.0.1 and acknowledged, then SIGTERM; it finishes and exits as in production. The
+ * report is read back from what the stand-in received.
  */
 export async function runAgent(
   ctx: AgentContext,
@@ -120,12 +109,12 @@ export async function runAgent(
   plans: readonly DevicePlan[] = ctx.plans,
 ): Promise<PollerRun> {
   const home = mkdtempSync(path.join(ctx.dir, 'agent-'));
-  const spool = path.join(home, 'spool');
+  const sink = await startReportSink(TOKEN);
   const config = {
-    collector: { url: `http://127.0.0.1:${ctx.closedPort}/`, token: TOKEN },
+    collector: { url: sink.url, token: TOKEN },
     schedule: { jitterSeconds: 0, pollIntervalSeconds: 86_400 },
     ipv6: { enabled: false },
-    spool: { dir: spool },
+    spool: { dir: path.join(home, 'spool') },
     credentials: { county: { version: '2c', community: plans[0]?.community ?? 'public' } },
     devices:
       mode === 'poll'
@@ -147,20 +136,19 @@ export async function runAgent(
         configFile,
       ],
       {
-        untilStdout: /"cycle\.done"/,
+        // Delivered, or refused: either way the cycle's work is over.
+        untilStdout: /"delivery\.(done|paused)"|"cycle\.failed"/,
         ...(ctx.env === undefined ? {} : { env: { ...process.env, ...ctx.env } }),
       },
     );
-    const reports = existsSync(spool)
-      ? readdirSync(spool).filter((f) => f.endsWith('.json') && /^\d/.test(f))
-      : [];
-    if (reports[0] === undefined) {
-      // Most often a node flag it refused: say so, not that a directory is missing.
+    const [body] = sink.bodies;
+    if (body === undefined || !/"delivery\.done"/.test(cost.stdout)) {
+      // Most often a node flag it refused: say so, not that nothing arrived.
       throw new Error(
-        `the agent spooled no report (exit ${String(cost.exitCode)}): ${cost.stderr.slice(-2000)}`,
+        `the agent delivered no report (exit ${String(cost.exitCode)}): ${cost.stdout.slice(-1000)} ${cost.stderr.slice(-2000)}`,
       );
     }
-    const report = JSON.parse(readFileSync(path.join(spool, reports[0]), 'utf8')) as Report;
+    const report = JSON.parse(body.toString('utf8')) as Report;
     const devices = report.devices.map((d) => ({
       name: d.target.name,
       values: d.meta.varbinds,
@@ -172,11 +160,9 @@ export async function runAgent(
           ? { error: JSON.stringify(d.partErrors[0]) }
           : {}),
     }));
-    return {
-      ...collect('agent', cost, devices),
-      reportBytes: statSync(path.join(spool, reports[0])).size,
-    };
+    return { ...collect('agent', cost, devices), reportBytes: body.length };
   } finally {
+    await sink.close();
     rmSync(home, { recursive: true, force: true });
   }
 }

@@ -1,9 +1,11 @@
 import { createServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Report } from '@xiaowang/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OPENSSL, makeSelfSignedForIpv6Loopback } from '../testing/loopback-servers.ts';
 import { queuedReport } from './report-queue.ts';
 import { reportsUrl, sendReport } from './reporter.ts';
 
@@ -104,6 +106,66 @@ describe('sendReport', () => {
       timeoutMs: 500,
     });
     expect(dead.kind).toBe('retry');
+  });
+
+  it('keeps a report queued when the collector redirects, naming where to', async () => {
+    reply = {
+      status: 308,
+      body: '',
+      headers: { location: 'https://collector.example/api/v1/reports' },
+    };
+    const outcome = await send();
+    expect(outcome.kind).toBe('retry');
+    expect(outcome.kind === 'retry' && outcome.reason).toContain(
+      'https://collector.example/api/v1/reports',
+    );
+  });
+
+  it('streams a county-sized report in pieces with the socket pushing back', async () => {
+    reply = { status: 200, body: JSON.stringify({ accepted: true, duplicate: false }) };
+    // 500 pieces of 20 KB: far more than a socket buffers, so writes wait for 'drain'.
+    const pieces = Array.from({ length: 500 }, (_, i) => Buffer.alloc(20_000, 97 + (i % 26)));
+    const statuses: number[] = [];
+    const outcome = await sendReport(
+      { reportId: report.reportId, body: pieces },
+      {
+        collectorUrl: url,
+        token: 'xw_t0ken',
+        timeoutMs: 10_000,
+        onStatus: (s) => statuses.push(s),
+      },
+    );
+    expect(outcome).toEqual({ kind: 'acked', duplicate: false });
+    expect(statuses).toEqual([200]);
+    expect(seen?.bytes.equals(Buffer.concat(pieces))).toBe(true);
+    expect(seen?.length).toBe(String(500 * 20_000));
+  });
+
+  it('reads no more than a small answer from a collector that will not stop talking', async () => {
+    reply = { status: 400, body: `{"error":{"code":"X","message":"${'y'.repeat(200_000)}"}}` };
+    const outcome = await send();
+    // Cut at 64 KB the body is no longer JSON: the status is still reported, and acted on.
+    expect(outcome).toEqual({ kind: 'rejected', status: 400, reason: '400 Bad Request' });
+  });
+
+  it('treats a certificate it cannot trust as a reason to retry, naming TLS', async () => {
+    const cert = makeSelfSignedForIpv6Loopback();
+    if (cert === undefined) return expect(existsSync(OPENSSL)).toBe(false);
+    const tls = createHttpsServer(cert, (_req, res) => res.writeHead(200).end('{}'));
+    await new Promise<void>((resolve) => tls.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (tls.address() as AddressInfo).port;
+      const outcome = await sendReport(queuedReport(report), {
+        collectorUrl: `https://127.0.0.1:${port}/`,
+        token: 't',
+        timeoutMs: 5000,
+      });
+      expect(outcome.kind).toBe('retry');
+      expect(outcome.kind === 'retry' && outcome.reason).toMatch(/^TLS /);
+    } finally {
+      tls.closeAllConnections();
+      tls.close();
+    }
   });
 
   it('joins the API path onto a collector URL with or without a trailing slash', () => {

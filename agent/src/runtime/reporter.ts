@@ -1,5 +1,5 @@
-import { Readable } from 'node:stream';
 import { bodyByteLength, bodyPieces } from '../spool/body.ts';
+import { postPieces } from './post-pieces.ts';
 import type { QueuedReport } from './report-queue.ts';
 
 /** What the collector said about one report, reduced to what the agent must do next. */
@@ -15,21 +15,22 @@ export interface ReporterOptions {
   readonly collectorUrl: string;
   readonly token: string;
   readonly timeoutMs: number;
-  readonly fetch?: typeof fetch;
+  /** Told every HTTP status the collector answers with (load tests count them). */
+  readonly onStatus?: (status: number) => void;
 }
 
-function retryAfter(header: string | null): number | undefined {
-  if (header === null) return undefined;
+function retryAfter(header: string | string[] | undefined): number | undefined {
+  if (typeof header !== 'string') return undefined;
   const seconds = Number(header);
   return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined;
 }
 
-async function errorText(response: Response): Promise<string> {
+function errorText(status: number, statusText: string, text: string): string {
   try {
-    const body = (await response.json()) as { error?: { code?: string; message?: string } };
-    return `${response.status} ${body.error?.code ?? ''} ${body.error?.message ?? ''}`.trim();
+    const body = JSON.parse(text) as { error?: { code?: string; message?: string } };
+    return `${status} ${body.error?.code ?? ''} ${body.error?.message ?? ''}`.trim();
   } catch {
-    return `${response.status} ${response.statusText}`;
+    return `${status} ${statusText}`.trim();
   }
 }
 
@@ -50,44 +51,51 @@ export async function sendReport(
   report: QueuedReport,
   options: ReporterOptions,
 ): Promise<SendOutcome> {
-  const doFetch = options.fetch ?? fetch;
-  let response: Response;
+  let url: URL;
   try {
-    response = await doFetch(reportsUrl(options.collectorUrl), {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${options.token}`,
-        'content-type': 'application/json',
-        'content-length': String(bodyByteLength(report.body)),
-        'accept-language': 'en',
-      },
-      // A stream of the pieces: fetch copies a byte body whole, but not a stream's chunks.
-      body: Readable.from(bodyPieces(report.body)),
-      duplex: 'half',
-      signal: AbortSignal.timeout(options.timeoutMs),
-    });
-  } catch (error) {
-    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    return { kind: 'retry', reason };
+    url = new URL(reportsUrl(options.collectorUrl));
+  } catch {
+    return { kind: 'retry', reason: `not a valid collector URL: ${options.collectorUrl}` };
   }
-  if (response.ok) {
+  const response = await postPieces(url, bodyPieces(report.body), {
+    headers: {
+      authorization: `Bearer ${options.token}`,
+      'content-type': 'application/json',
+      'content-length': String(bodyByteLength(report.body)),
+      'accept-language': 'en',
+    },
+    timeoutMs: options.timeoutMs,
+  });
+  if (!response.ok) return { kind: 'retry', reason: response.reason };
+  const { status } = response;
+  options.onStatus?.(status);
+  if (status >= 200 && status < 300) {
     let duplicate = false;
     try {
-      duplicate = ((await response.json()) as { duplicate?: boolean }).duplicate === true;
+      duplicate = (JSON.parse(response.text) as { duplicate?: boolean }).duplicate === true;
     } catch {
       // an acknowledgement without a readable body is still an acknowledgement
     }
     return { kind: 'acked', duplicate };
   }
-  const reason = await errorText(response);
-  if (response.status === 401 || response.status === 403) {
-    return { kind: 'unauthorised', status: response.status, reason };
+  if (status >= 300 && status < 400) {
+    // Not followed: the body would have to be sent twice. The URL in the config needs fixing,
+    // and until it is the report stays queued rather than set aside.
+    const location = response.headers.location;
+    return {
+      kind: 'retry',
+      reason: `${status} the collector redirects to ${location ?? '(no Location)'}: put that address in collector.url`,
+    };
   }
-  if (response.status === 408 || response.status === 429 || response.status >= 500) {
-    const after = retryAfter(response.headers.get('retry-after'));
+  const reason = errorText(status, response.statusText, response.text);
+  if (status === 401 || status === 403) {
+    return { kind: 'unauthorised', status, reason };
+  }
+  if (status === 408 || status === 429 || status >= 500) {
+    const after = retryAfter(response.headers['retry-after']);
     return after === undefined
       ? { kind: 'retry', reason }
       : { kind: 'retry', reason, retryAfterMs: after };
   }
-  return { kind: 'rejected', status: response.status, reason };
+  return { kind: 'rejected', status, reason };
 }

@@ -58,11 +58,9 @@ export interface ReportAgentOptions {
 export async function runReportAgent(o: ReportAgentOptions): Promise<void> {
   let slot = 0;
   let pending: Report | undefined;
-  const countingFetch: typeof fetch = async (input, init) => {
-    const res = await fetch(input, init);
-    const key = String(res.status);
+  const countStatus = (status: number): void => {
+    const key = String(status);
     o.stats.statuses[key] = (o.stats.statuses[key] ?? 0) + 1;
-    return res;
   };
   for (;;) {
     if (pending === undefined) {
@@ -77,7 +75,7 @@ export async function runReportAgent(o: ReportAgentOptions): Promise<void> {
       collectorUrl: o.url(),
       token: o.token,
       timeoutMs: o.timeoutMs ?? 10_000,
-      fetch: countingFetch,
+      onStatus: countStatus,
     });
     if (outcome.kind === 'acked') {
       o.stats.acked++;

@@ -30,7 +30,7 @@ const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024;
  *
  * Not `fetch`: on a gateway undici costs about 10 MB of RSS once loaded, and handed a
  * stream of a county's 10 MB report it held a second copy of it, so a delivery raised the
- * agent's peak from 96 to 135–142 MB (BENCHMARKS.md, poller round 7). Here the pieces go
+ * agent's peak from 96 to 133–142 MB (BENCHMARKS.md, poller round 7). Here the pieces go
  * to the socket as they are and the peak does not move.
  */
 export function postPieces(

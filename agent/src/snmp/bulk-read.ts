@@ -140,14 +140,21 @@ export async function bulkRead(
     }
   };
 
-  // Made once: a county cycle sends 14,000 requests, and items rebuilt for each were 6 % of
-  // the agent's allocation.
-  let items: Item[] = [
+  // Made once and compacted in place, and the batch reused: a county cycle sends 14,000
+  // requests, and arrays rebuilt for each were 11 % of the agent's allocation.
+  const items: Item[] = [
     ...scalars.map((s) => ({ kind: 'scalar' as const, s })),
     ...cursors.map((c) => ({ kind: 'walk' as const, c })),
   ];
+  const isDone = (i: Item): boolean => (i.kind === 'scalar' ? i.s.done : i.c.done);
+  // Every item is asked for once before repetitions are spent: most empty subtrees then
+  // cost one value each instead of a full reply past their end.
+  const isUnasked = (i: Item): boolean => i.kind === 'scalar' || !i.c.asked;
+  const batch: Item[] = [];
   for (;;) {
-    items = items.filter((i) => !(i.kind === 'scalar' ? i.s.done : i.c.done));
+    let live = 0;
+    for (const item of items) if (!isDone(item)) items[live++] = item;
+    items.length = live;
     if (items.length === 0) break;
     if (gone !== undefined) {
       const message = `not read: the device stopped answering earlier in this poll (${gone.message})`;
@@ -161,12 +168,15 @@ export async function bulkRead(
       }
       break;
     }
-    // Every item is asked for once before repetitions are spent: most empty subtrees then
-    // cost one value each instead of a full reply past their end.
-    const unasked = items.filter((i) => i.kind === 'scalar' || !i.c.asked);
-    const probing = unasked.length > 0;
-    const batch = (probing ? unasked : items).slice(0, budget);
-    const nonRepeaters = batch.filter((i) => i.kind === 'scalar').length;
+    const probing = items.some(isUnasked);
+    batch.length = 0;
+    let nonRepeaters = 0;
+    for (const item of items) {
+      if (batch.length >= budget) break;
+      if (probing && !isUnasked(item)) continue;
+      batch.push(item);
+      if (item.kind === 'scalar') nonRepeaters++;
+    }
     const columns = batch.length - nonRepeaters;
     const repetitions =
       columns === 0 || probing

@@ -2,10 +2,10 @@ import type { SnmpError } from './errors.ts';
 import { compareOids, isUnder, normaliseOid } from './oid.ts';
 import type { Varbind } from './varbind.ts';
 
-/** One column of a conceptual table: index text (dotted sub-ids after entry.column) → value. */
-export type Column = ReadonlyMap<string, Varbind>;
-/** A table's columns: column number → (index text → varbind). */
-export type Table = ReadonlyMap<number, Column>;
+import { buildTable, rowIndexes } from './table-view.ts';
+import type { Table } from './table-view.ts';
+
+export type { Column, Table } from './table-view.ts';
 
 interface Walk {
   readonly varbinds: readonly Varbind[];
@@ -107,57 +107,14 @@ export class WalkSet {
     const entry = normaliseOid(entryOid);
     let found = this.#tables.get(entry);
     if (found === undefined) {
-      found = this.#buildTable(entry);
+      found = buildTable(entry, this.subtree(entry));
       this.#tables.set(entry, found);
     }
     return found;
   }
 
-  #buildTable(entry: string): Table {
-    const columns = new Map<number, Map<string, Varbind>>();
-    const start = entry.length + 1;
-    let last = -1;
-    let col: Map<string, Varbind> | undefined;
-    for (const vb of this.subtree(entry)) {
-      const oid = vb.oid;
-      let column = 0;
-      let i = start;
-      for (; i < oid.length; i++) {
-        const c = oid.charCodeAt(i);
-        if (c === 46) break;
-        column = column * 10 + (c - 48);
-      }
-      // A varbind right at entry.column has no index: not a table cell.
-      if (i >= oid.length - 1) continue;
-      if (column !== last || col === undefined) {
-        col = columns.get(column);
-        if (col === undefined) {
-          col = new Map();
-          columns.set(column, col);
-        }
-        last = column;
-      }
-      col.set(oid.slice(i + 1), vb);
-    }
-    return columns;
-  }
-
   /** Every row index that appears in any column of the table, in OID order. */
   static rowIndexes(table: Table): string[] {
-    const columns = [...table.values()];
-    const [first] = columns;
-    if (first === undefined) return [];
-    // Each column is in walk (OID) order; when no column has a row the first lacks, its keys are the answer.
-    const keys = [...first.keys()];
-    const inOrder = keys.every((k, i) => i === 0 || compareOids(keys[i - 1] ?? '', k) < 0);
-    if (
-      inOrder &&
-      columns.every((col) => col === first || [...col.keys()].every((k) => first.has(k)))
-    ) {
-      return keys;
-    }
-    const seen = new Set<string>();
-    for (const col of columns) for (const index of col.keys()) seen.add(index);
-    return [...seen].sort(compareOids);
+    return rowIndexes(table);
   }
 }

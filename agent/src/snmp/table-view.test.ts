@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { buildTable, rowIndexes } from './table-view.ts';
+import type { Table } from './table-view.ts';
+import type { Varbind } from './varbind.ts';
+
+const ENTRY = '1.3.6.1.2.1.2.2.1';
+const int = (column: number, index: string, value: number): Varbind => ({
+  oid: `${ENTRY}.${column}.${index}`,
+  type: 'Integer',
+  value,
+});
+
+/** The table as plain maps, whatever `buildTable` made of it. */
+function plain(table: Table): Record<number, Record<string, unknown>> {
+  const out: Record<number, Record<string, unknown>> = {};
+  for (const [column, cells] of table) {
+    out[column] = Object.fromEntries([...cells].map(([index, vb]) => [index, vb.value]));
+  }
+  return out;
+}
+
+describe('buildTable', () => {
+  it('reads every column of a regular table through the rows they share', () => {
+    const table = buildTable(ENTRY, [
+      int(2, '1', 21),
+      int(2, '2', 22),
+      int(2, '10', 210),
+      int(3, '1', 31),
+      int(3, '2', 32),
+      int(3, '10', 310),
+    ]);
+    expect(plain(table)).toEqual({ 2: { 1: 21, 2: 22, 10: 210 }, 3: { 1: 31, 2: 32, 10: 310 } });
+    const column = table.get(3);
+    expect(column?.get('10')?.value).toBe(310);
+    expect(column?.get('3')).toBeUndefined();
+    expect(column?.has('2')).toBe(true);
+    expect(column?.has('20')).toBe(false);
+    expect(column?.size).toBe(3);
+    expect([...(column?.keys() ?? [])]).toEqual(['1', '2', '10']);
+    expect([...(column?.values() ?? [])].map((vb) => vb.value)).toEqual([31, 32, 310]);
+    const seen: string[] = [];
+    column?.forEach((vb, index) => seen.push(`${index}=${String(vb.value)}`));
+    expect(seen).toEqual(['1=31', '2=32', '10=310']);
+    expect(rowIndexes(table)).toEqual(['1', '2', '10']);
+  });
+
+  it('gives a column that lacks a row its own map, and the rows of every column', () => {
+    const table = buildTable(ENTRY, [int(2, '1', 21), int(2, '2', 22), int(3, '2', 32)]);
+    expect(plain(table)).toEqual({ 2: { 1: 21, 2: 22 }, 3: { 2: 32 } });
+    expect(table.get(3)?.get('1')).toBeUndefined();
+    expect(rowIndexes(table)).toEqual(['1', '2']);
+  });
+
+  it('does not mistake the same number of rows under other indexes for the same rows', () => {
+    const table = buildTable(ENTRY, [
+      int(2, '1', 21),
+      int(2, '2', 22),
+      int(3, '1', 31),
+      int(3, '3', 33),
+    ]);
+    expect(table.get(3)?.get('2')).toBeUndefined();
+    expect(table.get(3)?.get('3')?.value).toBe(33);
+    expect(rowIndexes(table)).toEqual(['1', '2', '3']);
+  });
+
+  it('tells an index from its longer neighbour (1.1 is not 1.10)', () => {
+    const table = buildTable(ENTRY, [int(2, '1.1', 1), int(3, '1.10', 2)]);
+    expect(table.get(2)?.get('1.10')).toBeUndefined();
+    expect(rowIndexes(table)).toEqual(['1.1', '1.10']);
+  });
+
+  it('skips a varbind right at entry.column, which is no cell', () => {
+    const table = buildTable(ENTRY, [
+      { oid: `${ENTRY}.2`, type: 'Integer', value: 0 },
+      int(2, '1', 21),
+      int(3, '1', 31),
+    ]);
+    expect(plain(table)).toEqual({ 2: { 1: 21 }, 3: { 1: 31 } });
+  });
+
+  it('sorts the rows of a set built out of order, and keeps one of a repeated index', () => {
+    const table = buildTable(ENTRY, [
+      int(2, '10', 210),
+      int(2, '2', 22),
+      int(3, '10', 310),
+      int(3, '2', 32),
+      int(2, '2', 23),
+    ]);
+    expect(table.get(2)?.get('2')?.value).toBe(23);
+    expect(table.get(3)?.get('10')?.value).toBe(310);
+    expect(rowIndexes(table)).toEqual(['2', '10']);
+  });
+
+  it('is empty for no varbinds', () => {
+    const table = buildTable(ENTRY, []);
+    expect(table.size).toBe(0);
+    expect(rowIndexes(table)).toEqual([]);
+  });
+});

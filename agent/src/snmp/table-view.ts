@@ -96,106 +96,87 @@ function sameIndex(a: string, aStart: number, b: string, bStart: number): boolea
   return true;
 }
 
-/** The index texts of `count` cells from `first`. */
-function rowKeys(
-  cells: readonly Varbind[],
-  first: number,
-  count: number,
-  offsets: readonly number[],
-) {
-  const keys: string[] = [];
-  for (let k = 0; k < count; k++)
-    keys.push((cells[first + k]?.oid ?? '').slice(offsets[first + k]));
-  return keys;
+/** The column number after `start` in `oid`, and where its index text begins (0: none). */
+function columnAt(oid: string, start: number): { column: number; index: number } {
+  let column = 0;
+  let i = start;
+  for (; i < oid.length; i++) {
+    const c = oid.charCodeAt(i);
+    if (c === 46) break;
+    column = column * 10 + (c - 48);
+  }
+  // A varbind right at entry.column has no index: not a table cell.
+  return { column, index: i >= oid.length - 1 ? 0 : i + 1 };
+}
+
+/** The varbinds split into one map per column, each cell keyed by its index text. */
+function columnMaps(start: number, varbinds: readonly Varbind[]): Table {
+  const columns = new Map<number, Map<string, Varbind>>();
+  for (const vb of varbinds) {
+    const { column, index } = columnAt(vb.oid, start);
+    if (index === 0) continue;
+    let col = columns.get(column);
+    if (col === undefined) {
+      col = new Map();
+      columns.set(column, col);
+    }
+    col.set(vb.oid.slice(index), vb);
+  }
+  return columns;
 }
 
 /**
  * Splits the varbinds of a table entry (in OID order) into columns. Almost every table a
  * device returns is regular: each column holds the same rows in the same order. Then all
- * columns read through one row index and a cell costs no map entry and no string; the
- * interfaces check reads 15 of ifTable's and ifXTable's 41 columns, and building a map per
- * column was 10 % of a county agent's allocation. A table with any column that differs (a
- * row missing from one column, a cell right at entry.column, columns out of order) is split
- * into one map per column as before.
+ * columns read through one row index over the walk's own array, and a cell costs no map
+ * entry, no string and no copy: the interfaces check reads 15 of ifTable's and ifXTable's
+ * 41 columns, and a map per column was 10 % of a county agent's allocation. A table with
+ * anything else (a row missing from one column, other indexes, a varbind right at
+ * entry.column, columns or rows out of order) is split into one map per column.
  */
 export function buildTable(entry: string, varbinds: readonly Varbind[]): Table {
   const start = entry.length + 1;
-  const cells: Varbind[] = [];
-  /** Where each cell's index text starts in its OID. */
-  const offsets: number[] = [];
   const columnNumbers: number[] = [];
-  /** Position in `cells` of each column's first cell; one past the last at the end. */
+  /** Position in `varbinds` of each column's first cell; one past the last at the end. */
   const bounds: number[] = [];
-  let regular = true;
-  for (const vb of varbinds) {
-    const oid = vb.oid;
-    let column = 0;
-    let i = start;
-    for (; i < oid.length; i++) {
-      const c = oid.charCodeAt(i);
-      if (c === 46) break;
-      column = column * 10 + (c - 48);
-    }
-    // A varbind right at entry.column has no index: not a table cell.
-    if (i >= oid.length - 1) continue;
+  /** Where the index text starts in the OIDs of each column. */
+  const indexAt: number[] = [];
+  for (let n = 0; n < varbinds.length; n++) {
+    const { column, index } = columnAt(varbinds[n]?.oid ?? '', start);
     const last = columnNumbers.at(-1);
-    if (last !== column) {
-      if (last !== undefined && column < last) regular = false;
-      columnNumbers.push(column);
-      bounds.push(cells.length);
-    }
-    cells.push(vb);
-    offsets.push(i + 1);
+    if (column === last && index === indexAt.at(-1)) continue;
+    if (index === 0 || (last !== undefined && column <= last)) return columnMaps(start, varbinds);
+    columnNumbers.push(column);
+    bounds.push(n);
+    indexAt.push(index);
   }
-  bounds.push(cells.length);
-  const firstStart = bounds[0] ?? 0;
-  const rowCount = (bounds[1] ?? 0) - firstStart;
-  regular &&= columnNumbers.length > 0;
+  if (columnNumbers.length === 0) return new Map();
+  bounds.push(varbinds.length);
+  const rowCount = (bounds[1] ?? 0) - (bounds[0] ?? 0);
+  const firstIndex = indexAt[0] ?? 0;
   // Rows strictly in OID order, as a walk returns them; a hand-built set may not be.
-  for (let k = 1; k < rowCount && regular; k++) {
-    regular =
-      compareOids(cells[firstStart + k - 1]?.oid ?? '', cells[firstStart + k]?.oid ?? '') < 0;
+  for (let k = 1; k < rowCount; k++) {
+    if (compareOids(varbinds[k - 1]?.oid ?? '', varbinds[k]?.oid ?? '') >= 0) {
+      return columnMaps(start, varbinds);
+    }
   }
-  if (regular) {
-    for (let c = 1; c < columnNumbers.length && regular; c++) {
-      const from = bounds[c] ?? 0;
-      if ((bounds[c + 1] ?? 0) - from !== rowCount) {
-        regular = false;
-        break;
-      }
-      for (let k = 0; k < rowCount; k++) {
-        const a = cells[from + k];
-        const b = cells[firstStart + k];
-        if (
-          a === undefined ||
-          b === undefined ||
-          !sameIndex(a.oid, offsets[from + k] ?? 0, b.oid, offsets[firstStart + k] ?? 0)
-        ) {
-          regular = false;
-          break;
-        }
+  for (let c = 1; c < columnNumbers.length; c++) {
+    const from = bounds[c] ?? 0;
+    const at = indexAt[c] ?? 0;
+    if ((bounds[c + 1] ?? 0) - from !== rowCount) return columnMaps(start, varbinds);
+    for (let k = 0; k < rowCount; k++) {
+      if (!sameIndex(varbinds[from + k]?.oid ?? '', at, varbinds[k]?.oid ?? '', firstIndex)) {
+        return columnMaps(start, varbinds);
       }
     }
   }
+  const keys: string[] = [];
+  for (let k = 0; k < rowCount; k++) keys.push((varbinds[k]?.oid ?? '').slice(firstIndex));
+  const rows = new RowIndex(keys);
   const columns = new Map<number, Column>();
-  if (regular) {
-    const rows = new RowIndex(rowKeys(cells, firstStart, rowCount, offsets));
-    columnNumbers.forEach((column, c) => {
-      columns.set(column, new SharedRowsColumn(cells, bounds[c] ?? 0, rows));
-    });
-    return columns;
-  }
-  for (let n = 0; n < cells.length; n++) {
-    const vb = cells[n];
-    if (vb === undefined) continue;
-    const column = Number(vb.oid.slice(start, (offsets[n] ?? 0) - 1));
-    let col = columns.get(column) as Map<string, Varbind> | undefined;
-    if (col === undefined) {
-      col = new Map();
-      columns.set(column, col);
-    }
-    col.set(vb.oid.slice(offsets[n]), vb);
-  }
+  columnNumbers.forEach((column, c) => {
+    columns.set(column, new SharedRowsColumn(varbinds, bounds[c] ?? 0, rows));
+  });
   return columns;
 }
 

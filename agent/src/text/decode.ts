@@ -33,10 +33,15 @@ export function toHex(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
 }
 
+const HEX_PAIRS = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+
 /** Lower-case colon-separated MAC; null for an empty value. */
 export function formatMac(bytes: Uint8Array): string | null {
   if (bytes.length === 0) return null;
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join(':');
+  // From a table: a county cycle formats 40,000 port MACs, six strings and an array each.
+  let out = HEX_PAIRS[bytes[0] ?? 0] ?? '';
+  for (let i = 1; i < bytes.length; i++) out += `:${HEX_PAIRS[bytes[i] ?? 0] ?? ''}`;
+  return out;
 }
 
 /** MAC from six index sub-identifiers. */

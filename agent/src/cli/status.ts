@@ -1,8 +1,9 @@
 import { readdirSync, statSync } from 'node:fs';
-import type { Lang } from '@xiaowang/shared';
+import type { Lang, MessageParams } from '@xiaowang/shared';
 import { t } from '@xiaowang/shared';
 import { loadConfig } from '../config/load-config.ts';
 import { DEFAULT_CONFIG_FILE } from '../config/write-config.ts';
+import type { AgentState } from '../runtime/agent-state.ts';
 import { readState, stateFile } from '../runtime/agent-state.ts';
 import type { OptionSpec, ParsedArgs } from './args.ts';
 import type { CommandIo } from './probe.ts';
@@ -30,6 +31,26 @@ function spoolDepth(dir: string): { count: number; oldestAt: string | null } {
   }
 }
 
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+
+/** The failure's text may quote the collector: no control characters reach the terminal. */
+function clean(params: MessageParams | undefined): MessageParams {
+  return Object.fromEntries(
+    Object.entries(params ?? {}).map(([name, value]) => [
+      name,
+      typeof value === 'string' ? value.replace(CONTROL, ' ') : value,
+    ]),
+  );
+}
+
+/** Why delivery is waiting, in the reader's language; an older state file has only English. */
+function deliveryProblem(lang: Lang, state: AgentState | undefined): string | undefined {
+  const failure = state?.lastDeliveryFailure;
+  if (failure) return t(lang, failure.key, clean(failure.params));
+  return state?.lastDeliveryError ? state.lastDeliveryError.replace(CONTROL, ' ') : undefined;
+}
+
 export function runStatus(args: ParsedArgs, lang: Lang, io: CommandIo): number {
   const file = typeof args['config'] === 'string' ? args['config'] : DEFAULT_CONFIG_FILE;
   const loaded = loadConfig(file);
@@ -40,6 +61,7 @@ export function runStatus(args: ParsedArgs, lang: Lang, io: CommandIo): number {
     return 0;
   }
   const never = t(lang, 'status.never');
+  const problem = deliveryProblem(lang, state);
   io.stdout(
     [
       t(lang, 'status.lastPoll', {
@@ -48,9 +70,7 @@ export function runStatus(args: ParsedArgs, lang: Lang, io: CommandIo): number {
         error: state?.devicesError ?? 0,
       }),
       t(lang, 'status.lastDelivery', { at: state?.lastDeliveryAt ?? never }),
-      ...(state?.lastDeliveryError
-        ? [t(lang, 'status.deliveryError', { error: state.lastDeliveryError })]
-        : []),
+      ...(problem === undefined ? [] : [t(lang, 'status.deliveryError', { error: problem })]),
       t(lang, 'status.spool', { count: spool.count, oldest: spool.oldestAt ?? '-' }),
     ].join('\n'),
   );

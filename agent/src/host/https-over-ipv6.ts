@@ -21,10 +21,21 @@ const lookupAaaa: LookupFunction = (hostname, options, callback) => {
 
 const TLS_CODE = /CERT|SELF_SIGNED|UNABLE_TO_|ERR_TLS|ERR_SSL|EPROTO/;
 
+/** The code Node gives a failed request (ECONNREFUSED, ENOTFOUND, a TLS code…), if any. */
+export function requestErrorCode(error: unknown): string | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const code = (error as NodeJS.ErrnoException).code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+export function isTlsErrorCode(code: string): boolean {
+  return TLS_CODE.test(code);
+}
+
 export function describeRequestError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code !== undefined && TLS_CODE.test(code)) return `TLS ${code}: ${error.message}`;
+  const code = requestErrorCode(error);
+  if (code !== undefined && isTlsErrorCode(code)) return `TLS ${code}: ${error.message}`;
   return code === undefined || error.message.includes(code)
     ? error.message
     : `${code}: ${error.message}`;

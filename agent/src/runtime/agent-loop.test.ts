@@ -32,6 +32,12 @@ function config(): LoadedConfig {
   });
 }
 
+const refused: SendOutcome = {
+  kind: 'retry',
+  reason: 'ECONNREFUSED',
+  message: { key: 'delivery.refused', params: { address: '127.0.0.1:1' } },
+};
+
 function memoryQueue() {
   const items: QueuedReport[] = [];
   return {
@@ -79,7 +85,7 @@ describe('the agent loop', () => {
         return Promise.resolve();
       },
       send: (r): Promise<SendOutcome> => {
-        if (!collectorUp) return Promise.resolve({ kind: 'retry', reason: 'ECONNREFUSED' });
+        if (!collectorUp) return Promise.resolve(refused);
         delivered.push(r.reportId);
         return Promise.resolve({ kind: 'acked', duplicate: false });
       },
@@ -91,6 +97,38 @@ describe('the agent loop', () => {
     expect(new Set(delivered).size).toBe(6);
     expect(states.at(-1)).toMatchObject({ devicesOk: 1, devicesError: 0, pendingReports: 0 });
     expect(states.some((s) => s.pendingReports > 1)).toBe(true);
+  });
+
+  it('records why delivery waits, for status to say in words, and clears it once delivered', async () => {
+    let clock = Date.UTC(2026, 10, 27, 2);
+    let collectorUp = false;
+    const states: AgentState[] = [];
+    const loop = startAgentLoop({
+      config: config(),
+      reloadConfig: config,
+      queue: memoryQueue(),
+      backoff: createBackoff(60_000, 600_000, () => 0.5),
+      log: () => undefined,
+      saveState: (s) => {
+        states.push(s);
+        collectorUp = true; // it comes back after the first cycle
+      },
+      now: () => clock,
+      random: () => 0,
+      sleep: (ms) => {
+        clock += ms;
+        return Promise.resolve();
+      },
+      send: (): Promise<SendOutcome> =>
+        Promise.resolve(collectorUp ? { kind: 'acked', duplicate: false } : refused),
+      maxCycles: 2,
+    });
+    await loop.done;
+    expect(states[0]).toMatchObject({
+      lastDeliveryError: 'ECONNREFUSED',
+      lastDeliveryFailure: { key: 'delivery.refused', params: { address: '127.0.0.1:1' } },
+    });
+    expect(states.at(-1)).toMatchObject({ lastDeliveryError: null, lastDeliveryFailure: null });
   });
 
   it('keeps the old config when a reload is bad, and says why', async () => {

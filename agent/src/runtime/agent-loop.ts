@@ -1,4 +1,4 @@
-import type { HostProbes, SpoolGapReport } from '@xiaowang/shared';
+import type { HostProbes, Message, SpoolGapReport } from '@xiaowang/shared';
 import type { LoadedConfig } from '../config/load-config.ts';
 import { ConfigError } from '../config/load-config.ts';
 import type { DeviceTarget } from '../poll/poll-device.ts';
@@ -83,6 +83,7 @@ export function startAgentLoop(deps: AgentLoopDeps): AgentLoop {
   const inventory = new InventorySchedule(config.config.schedule.inventoryIntervalHours);
   let lastDeliveryAt: string | null = null;
   let lastDeliveryError: string | null = null;
+  let lastDeliveryFailure: Message | null = null;
 
   async function deliver(): Promise<number | undefined> {
     const result = await deliverQueued({
@@ -93,6 +94,7 @@ export function startAgentLoop(deps: AgentLoopDeps): AgentLoop {
     });
     if (result.delivered > 0) lastDeliveryAt = new Date(now()).toISOString();
     lastDeliveryError = result.stoppedBy?.reason ?? null;
+    lastDeliveryFailure = result.stoppedBy?.message ?? null;
     if (result.delivered > 0 || result.setAside > 0) {
       deps.log('info', 'delivery.done', { delivered: result.delivered, setAside: result.setAside });
     }
@@ -169,6 +171,7 @@ export function startAgentLoop(deps: AgentLoopDeps): AgentLoop {
         devicesError: (report?.devices.length ?? 0) - ok,
         lastDeliveryAt,
         lastDeliveryError,
+        lastDeliveryFailure,
         pendingReports: await deps.queue.count(),
       });
       if (report !== undefined) await deps.discovery?.afterCycle(report, config);

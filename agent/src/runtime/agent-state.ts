@@ -1,5 +1,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Message, MessageKey } from '@xiaowang/shared';
+import { en } from '@xiaowang/shared';
 
 /** What `status` shows: the last cycle and the last delivery, written after each. */
 export interface AgentState {
@@ -9,7 +11,10 @@ export interface AgentState {
   readonly devicesOk: number;
   readonly devicesError: number;
   readonly lastDeliveryAt: string | null;
+  /** In English, as logged; all that a state file written before `lastDeliveryFailure` has. */
   readonly lastDeliveryError: string | null;
+  /** Why delivery is waiting and what to do, as a catalogue key, shown in the reader's language. */
+  readonly lastDeliveryFailure?: Message | null;
   readonly pendingReports: number;
 }
 
@@ -25,9 +30,33 @@ export function writeState(file: string, state: AgentState): void {
   renameSync(temp, file);
 }
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * A stored failure message, if it is one this version can show: a delivery key that is still
+ * in the catalogue, with text or number parameters. Anything else reads as absent, so
+ * `status` falls back to the English text.
+ */
+function storedFailure(value: unknown): Message | null {
+  if (!isRecord(value) || typeof value['key'] !== 'string') return null;
+  const key = value['key'];
+  if (!key.startsWith('delivery.') || !Object.hasOwn(en, key)) return null;
+  const params: Record<string, string | number> = {};
+  const raw = value['params'];
+  if (raw !== undefined && !isRecord(raw)) return null;
+  for (const [name, param] of Object.entries(raw ?? {})) {
+    if (typeof param !== 'string' && typeof param !== 'number') return null;
+    params[name] = param;
+  }
+  return { key: key as MessageKey, params };
+}
+
 export function readState(file: string): AgentState | undefined {
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as AgentState;
+    const state = JSON.parse(readFileSync(file, 'utf8')) as AgentState;
+    return { ...state, lastDeliveryFailure: storedFailure(state.lastDeliveryFailure) };
   } catch {
     return undefined;
   }

@@ -47,7 +47,11 @@ describe('deliverQueued', () => {
     const sent: string[] = [];
     const answers: SendOutcome[] = [
       { kind: 'acked', duplicate: false },
-      { kind: 'retry', reason: 'ECONNREFUSED' },
+      {
+        kind: 'retry',
+        reason: 'ECONNREFUSED',
+        message: { key: 'delivery.refused', params: { address: '127.0.0.1:9' } },
+      },
     ];
     const result = await deliverQueued({
       queue,
@@ -71,7 +75,15 @@ describe('deliverQueued', () => {
       send: (r) =>
         Promise.resolve(
           r.reportId === 'bad'
-            ? { kind: 'rejected', status: 400, reason: '400 VALIDATION' }
+            ? {
+                kind: 'rejected',
+                status: 400,
+                reason: '400 VALIDATION',
+                message: {
+                  key: 'delivery.rejected',
+                  params: { status: 400, detail: 'VALIDATION' },
+                },
+              }
             : { kind: 'acked', duplicate: false },
         ),
     });
@@ -84,9 +96,60 @@ describe('deliverQueued', () => {
     const result = await deliverQueued({
       queue,
       backoff: createBackoff(1000, 60_000),
-      send: () => Promise.resolve({ kind: 'unauthorised', status: 401, reason: 'revoked' }),
+      send: () =>
+        Promise.resolve({
+          kind: 'unauthorised',
+          status: 401,
+          reason: 'revoked',
+          message: { key: 'delivery.tokenRefused', params: { status: 401, url: 'http://c/' } },
+        }),
     });
     expect(result.stoppedBy?.kind).toBe('unauthorised');
     expect(queue.items).toHaveLength(1);
+  });
+
+  it('logs the catalogue key and parameters next to the English reason', async () => {
+    const events: { event: string; fields: Record<string, unknown> }[] = [];
+    const answers: SendOutcome[] = [
+      {
+        kind: 'rejected',
+        status: 422,
+        reason: '422 VALIDATION bad',
+        message: { key: 'delivery.rejected', params: { status: 422, detail: 'VALIDATION bad' } },
+      },
+      {
+        kind: 'retry',
+        reason: '503 Service Unavailable',
+        message: {
+          key: 'delivery.collectorError',
+          params: { status: 503, detail: 'Service Unavailable' },
+        },
+      },
+    ];
+    const result = await deliverQueued({
+      queue: memoryQueue(['bad', 'next']),
+      backoff: createBackoff(1000, 60_000),
+      send: () => Promise.resolve(answers.shift() ?? { kind: 'acked', duplicate: false }),
+      onEvent: (event, fields) => events.push({ event, fields }),
+    });
+    expect(result.stoppedBy?.message.key).toBe('delivery.collectorError');
+    expect(events).toEqual([
+      {
+        event: 'report.set_aside',
+        fields: expect.objectContaining({
+          reason: '422 VALIDATION bad',
+          key: 'delivery.rejected',
+          params: { status: 422, detail: 'VALIDATION bad' },
+        }) as unknown,
+      },
+      {
+        event: 'delivery.paused',
+        fields: expect.objectContaining({
+          reason: '503 Service Unavailable',
+          key: 'delivery.collectorError',
+          params: { status: 503, detail: 'Service Unavailable' },
+        }) as unknown,
+      },
+    ]);
   });
 });

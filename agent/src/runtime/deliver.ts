@@ -44,6 +44,8 @@ export async function deliverQueued(options: DeliverOptions): Promise<DeliveryRe
         reportId: report.reportId,
         status: outcome.status,
         reason: outcome.reason,
+        key: outcome.message.key,
+        params: outcome.message.params,
       });
       setAside++;
       continue;
@@ -52,7 +54,13 @@ export async function deliverQueued(options: DeliverOptions): Promise<DeliveryRe
       outcome.kind === 'retry' && outcome.retryAfterMs !== undefined
         ? outcome.retryAfterMs
         : options.backoff.next();
-    options.onEvent?.('delivery.paused', { reason: outcome.reason, kind: outcome.kind, waitMs });
+    options.onEvent?.('delivery.paused', {
+      reason: outcome.reason,
+      kind: outcome.kind,
+      key: outcome.message.key,
+      params: outcome.message.params,
+      waitMs,
+    });
     return { delivered, setAside, stoppedBy: outcome, waitMs };
   }
   return { delivered, setAside };

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
-import { describeRequestError } from '../host/https-over-ipv6.ts';
+import { describeRequestError, requestErrorCode } from '../host/https-over-ipv6.ts';
 
 /** What came back from one POST, or why nothing did. */
 export type PostOutcome =
@@ -12,13 +12,26 @@ export type PostOutcome =
       /** The response body as text, cut at `maxResponseBytes`. */
       readonly text: string;
     }
-  | { readonly ok: false; readonly reason: string };
+  | {
+      readonly ok: false;
+      /** In English, for logs. */
+      readonly reason: string;
+      /**
+       * The socket's error code (ECONNREFUSED, ENOTFOUND, a TLS code…), or TIMEOUT when
+       * `timeoutMs` ran out; undefined when Node gave none.
+       */
+      readonly code: string | undefined;
+    };
 
 export interface PostPiecesOptions {
   readonly headers: Readonly<Record<string, string>>;
   /** For the whole exchange: connecting, sending every piece and reading the answer. */
   readonly timeoutMs: number;
   readonly maxResponseBytes?: number;
+}
+
+function failed(error: unknown): PostOutcome {
+  return { ok: false, reason: describeRequestError(error), code: requestErrorCode(error) };
 }
 
 /** An acknowledgement or an error object is a few hundred bytes; more is not read. */
@@ -56,7 +69,7 @@ export function postPieces(
         chunks.push(chunk);
         size += chunk.length;
       });
-      response.on('error', (error) => finish({ ok: false, reason: describeRequestError(error) }));
+      response.on('error', (error) => finish(failed(error)));
       response.on('end', () =>
         finish({
           ok: true,
@@ -74,9 +87,14 @@ export function postPieces(
       url.protocol === 'https:'
         ? https.request(url, common, onResponse)
         : http.request(url, common, onResponse);
-    request.on('error', (error) => finish({ ok: false, reason: describeRequestError(error) }));
+    request.on('error', (error) => finish(failed(error)));
     const timer = setTimeout(
-      () => finish({ ok: false, reason: `TimeoutError: no answer within ${options.timeoutMs} ms` }),
+      () =>
+        finish({
+          ok: false,
+          reason: `TimeoutError: no answer within ${options.timeoutMs} ms`,
+          code: 'TIMEOUT',
+        }),
       options.timeoutMs,
     );
     void (async () => {

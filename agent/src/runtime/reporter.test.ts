@@ -4,8 +4,10 @@ import type { AddressInfo } from 'node:net';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Report } from '@xiaowang/shared';
+import { t } from '@xiaowang/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OPENSSL, makeSelfSignedForIpv6Loopback } from '../testing/loopback-servers.ts';
+import { OPENSSL, closedPort, makeSelfSignedForIpv6Loopback } from '../testing/loopback-servers.ts';
+import type { SendOutcome } from './reporter.ts';
 import { queuedReport } from './report-queue.ts';
 import { reportsUrl, sendReport } from './reporter.ts';
 
@@ -86,7 +88,7 @@ describe('sendReport', () => {
       status: 400,
       body: JSON.stringify({ error: { code: 'VALIDATION', message: 'devices.0: bad' } }),
     };
-    expect(await send()).toEqual({
+    expect(await send()).toMatchObject({
       kind: 'rejected',
       status: 400,
       reason: '400 VALIDATION devices.0: bad',
@@ -145,7 +147,7 @@ describe('sendReport', () => {
     reply = { status: 400, body: `{"error":{"code":"X","message":"${'y'.repeat(200_000)}"}}` };
     const outcome = await send();
     // Cut at 64 KB the body is no longer JSON: the status is still reported, and acted on.
-    expect(outcome).toEqual({ kind: 'rejected', status: 400, reason: '400 Bad Request' });
+    expect(outcome).toMatchObject({ kind: 'rejected', status: 400, reason: '400 Bad Request' });
   });
 
   it('treats a certificate it cannot trust as a reason to retry, naming TLS', async () => {
@@ -171,5 +173,156 @@ describe('sendReport', () => {
   it('joins the API path onto a collector URL with or without a trailing slash', () => {
     expect(reportsUrl('https://c.example/xw')).toBe('https://c.example/xw/api/v1/reports');
     expect(reportsUrl('https://c.example/')).toBe('https://c.example/api/v1/reports');
+  });
+});
+
+/** The message a person is told; every outcome but an acknowledgement has one. */
+function told(outcome: SendOutcome) {
+  if (outcome.kind === 'acked') throw new Error('expected a failure, got an acknowledgement');
+  return outcome.message;
+}
+
+describe('sendReport says what went wrong, from the catalogue', () => {
+  it('a closed port: the collector refused the connection, at which address', async () => {
+    const port = await closedPort('127.0.0.1');
+    const outcome = await sendReport(queuedReport(report), {
+      collectorUrl: `http://127.0.0.1:${port}/`,
+      token: 't',
+      timeoutMs: 2000,
+    });
+    expect(outcome).toMatchObject({
+      kind: 'retry',
+      reason: expect.stringContaining('ECONNREFUSED') as unknown,
+    });
+    expect(told(outcome)).toEqual({
+      key: 'delivery.refused',
+      params: { address: `127.0.0.1:${port}` },
+    });
+  });
+
+  it('a collector that never answers: no answer within so many seconds', async () => {
+    const mute = createServer(() => undefined);
+    await new Promise<void>((resolve) => mute.listen(0, '127.0.0.1', resolve));
+    try {
+      const collectorUrl = `http://127.0.0.1:${(mute.address() as AddressInfo).port}/`;
+      const outcome = await sendReport(queuedReport(report), {
+        collectorUrl,
+        token: 't',
+        timeoutMs: 250,
+      });
+      expect(outcome.kind).toBe('retry');
+      expect(told(outcome)).toEqual({
+        key: 'delivery.timeout',
+        params: { url: collectorUrl, seconds: 0.25 },
+      });
+    } finally {
+      mute.closeAllConnections();
+      mute.close();
+    }
+  });
+
+  it('a redirect: the address to put in collector.url, without the API path', async () => {
+    reply = { status: 308, body: '', headers: { location: 'https://c.example/xw/api/v1/reports' } };
+    expect(told(await send())).toEqual({
+      key: 'delivery.redirect',
+      params: {
+        url,
+        location: 'https://c.example/xw/api/v1/reports',
+        suggested: 'https://c.example/xw/',
+      },
+    });
+    reply = { status: 301, body: '', headers: { location: '/moved/api/v1/reports' } };
+    expect(told(await send()).params).toMatchObject({ suggested: `${url}moved/` });
+  });
+
+  it('a refused token: re-enroll, naming the collector', async () => {
+    reply = { status: 401, body: JSON.stringify({ error: { code: 'UNAUTHENTICATED' } }) };
+    const outcome = await send();
+    expect(outcome).toMatchObject({ kind: 'unauthorised', status: 401 });
+    expect(told(outcome)).toEqual({
+      key: 'delivery.tokenRefused',
+      params: { status: 401, url },
+    });
+    expect(t('en', told(outcome).key, told(outcome).params)).toContain(
+      `xiaowang-agent enroll --collector ${url} --code`,
+    );
+  });
+
+  it('a 403: the collector refuses these schools, in its own words', async () => {
+    reply = {
+      status: 403,
+      body: JSON.stringify({ error: { code: 'FORBIDDEN', message: '2 devices at other schools' } }),
+    };
+    const outcome = await send();
+    expect(outcome.kind).toBe('unauthorised');
+    expect(told(outcome)).toEqual({
+      key: 'delivery.forbidden',
+      params: { status: 403, detail: 'FORBIDDEN 2 devices at other schools' },
+    });
+  });
+
+  it('a collector in trouble (5xx, 429): kept and retried', async () => {
+    reply = { status: 503, body: '{}' };
+    const outcome = await send();
+    expect(outcome.kind).toBe('retry');
+    expect(told(outcome)).toEqual({
+      key: 'delivery.collectorError',
+      params: { status: 503, detail: 'Service Unavailable' },
+    });
+    reply = { status: 429, body: '{}', headers: { 'retry-after': '5' } };
+    expect(await send()).toMatchObject({
+      retryAfterMs: 5000,
+      message: { key: 'delivery.collectorError', params: { status: 429 } },
+    });
+  });
+
+  it('a rejected report: set aside, quoting the collector as text, never as a template', async () => {
+    reply = {
+      status: 400,
+      body: JSON.stringify({
+        error: { code: 'VALIDATION', message: 'bad {status}\u001b[31m\nname' },
+      }),
+    };
+    const outcome = await send();
+    expect(outcome.kind).toBe('rejected');
+    const message = told(outcome);
+    expect(message).toEqual({
+      key: 'delivery.rejected',
+      params: { status: 400, detail: 'VALIDATION bad {status} [31m name' },
+    });
+    expect(t('zh-CN', message.key, message.params)).toContain(
+      '（HTTP 400）：VALIDATION bad {status} [31m name。',
+    );
+  });
+
+  it('a certificate it cannot trust: a TLS problem, with its code', async () => {
+    const cert = makeSelfSignedForIpv6Loopback();
+    if (cert === undefined) return expect(existsSync(OPENSSL)).toBe(false);
+    const tls = createHttpsServer(cert, (_req, res) => res.writeHead(200).end('{}'));
+    await new Promise<void>((resolve) => tls.listen(0, '127.0.0.1', resolve));
+    try {
+      const collectorUrl = `https://127.0.0.1:${(tls.address() as AddressInfo).port}/`;
+      const outcome = await sendReport(queuedReport(report), {
+        collectorUrl,
+        token: 't',
+        timeoutMs: 5000,
+      });
+      expect(told(outcome)).toEqual({
+        key: 'delivery.tls',
+        params: { url: collectorUrl, code: 'DEPTH_ZERO_SELF_SIGNED_CERT' },
+      });
+    } finally {
+      tls.closeAllConnections();
+      tls.close();
+    }
+  });
+
+  it('a collector URL that is not one', async () => {
+    const outcome = await sendReport(queuedReport(report), {
+      collectorUrl: 'not a url',
+      token: 't',
+      timeoutMs: 500,
+    });
+    expect(told(outcome)).toEqual({ key: 'delivery.badUrl', params: { url: 'not a url' } });
   });
 });

@@ -1,15 +1,27 @@
+import type { Message } from '@xiaowang/shared';
 import { bodyByteLength, bodyPieces } from '../spool/body.ts';
+import { connectionFailure, otherFailure, redirectFailure, untrusted } from './delivery-failure.ts';
 import { postPieces } from './post-pieces.ts';
 import type { QueuedReport } from './report-queue.ts';
+
+/**
+ * Why a report was not acknowledged, twice: `reason` in English for logs and tests, and
+ * `message`, a catalogue key and parameters saying what to do, for `status` in the reader's
+ * language.
+ */
+interface Failure {
+  readonly reason: string;
+  readonly message: Message;
+}
 
 /** What the collector said about one report, reduced to what the agent must do next. */
 export type SendOutcome =
   | { readonly kind: 'acked'; readonly duplicate: boolean }
-  | { readonly kind: 'retry'; readonly reason: string; readonly retryAfterMs?: number }
+  | ({ readonly kind: 'retry'; readonly retryAfterMs?: number } & Failure)
   /** The token was refused: keep everything, stop sending until someone re-enrolls. */
-  | { readonly kind: 'unauthorised'; readonly status: number; readonly reason: string }
+  | ({ readonly kind: 'unauthorised'; readonly status: number } & Failure)
   /** The collector will never accept this report as it is: set it aside with the reason. */
-  | { readonly kind: 'rejected'; readonly status: number; readonly reason: string };
+  | ({ readonly kind: 'rejected'; readonly status: number } & Failure);
 
 export interface ReporterOptions {
   readonly collectorUrl: string;
@@ -25,13 +37,16 @@ function retryAfter(header: string | string[] | undefined): number | undefined {
   return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined;
 }
 
-function errorText(status: number, statusText: string, text: string): string {
+/** The collector's `{ error: { code, message } }`, or the status text when the body is not that. */
+function collectorSays(statusText: string, text: string): string {
   try {
     const body = JSON.parse(text) as { error?: { code?: string; message?: string } };
-    return `${status} ${body.error?.code ?? ''} ${body.error?.message ?? ''}`.trim();
+    const said = `${body.error?.code ?? ''} ${body.error?.message ?? ''}`.trim();
+    if (said !== '') return said;
   } catch {
-    return `${status} ${statusText}`.trim();
+    // not JSON (or cut short): the status line is all there is
   }
+  return statusText;
 }
 
 export function reportsUrl(collectorUrl: string): string {
@@ -51,11 +66,16 @@ export async function sendReport(
   report: QueuedReport,
   options: ReporterOptions,
 ): Promise<SendOutcome> {
+  const collectorUrl = options.collectorUrl;
   let url: URL;
   try {
-    url = new URL(reportsUrl(options.collectorUrl));
+    url = new URL(reportsUrl(collectorUrl));
   } catch {
-    return { kind: 'retry', reason: `not a valid collector URL: ${options.collectorUrl}` };
+    return {
+      kind: 'retry',
+      reason: `not a valid collector URL: ${collectorUrl}`,
+      message: { key: 'delivery.badUrl', params: { url: untrusted(collectorUrl) } },
+    };
   }
   const response = await postPieces(url, bodyPieces(report.body), {
     headers: {
@@ -66,7 +86,13 @@ export async function sendReport(
     },
     timeoutMs: options.timeoutMs,
   });
-  if (!response.ok) return { kind: 'retry', reason: response.reason };
+  if (!response.ok) {
+    return {
+      kind: 'retry',
+      reason: response.reason,
+      message: connectionFailure(collectorUrl, url, response, options.timeoutMs),
+    };
+  }
   const { status } = response;
   options.onStatus?.(status);
   if (status >= 200 && status < 300) {
@@ -82,20 +108,38 @@ export async function sendReport(
     // Not followed: the body would have to be sent twice. The URL in the config needs fixing,
     // and until it is the report stays queued rather than set aside.
     const location = response.headers.location;
+    const reason = `${status} the collector redirects to ${location ?? '(no Location)'}: put that address in collector.url`;
     return {
       kind: 'retry',
-      reason: `${status} the collector redirects to ${location ?? '(no Location)'}: put that address in collector.url`,
+      reason,
+      message:
+        location === undefined
+          ? otherFailure(reason)
+          : redirectFailure(collectorUrl, url, location),
     };
   }
-  const reason = errorText(status, response.statusText, response.text);
-  if (status === 401 || status === 403) {
-    return { kind: 'unauthorised', status, reason };
+  const detail = collectorSays(response.statusText, response.text);
+  const reason = `${status} ${detail}`.trim();
+  const params = { status, detail: untrusted(detail) || '-' };
+  if (status === 401) {
+    return {
+      kind: 'unauthorised',
+      status,
+      reason,
+      message: { key: 'delivery.tokenRefused', params: { status, url: collectorUrl } },
+    };
+  }
+  // The collector answers 403 to a report naming schools this agent does not serve: the
+  // token is fine, the config is not, and its message says which.
+  if (status === 403) {
+    return { kind: 'unauthorised', status, reason, message: { key: 'delivery.forbidden', params } };
   }
   if (status === 408 || status === 429 || status >= 500) {
+    const message: Message = { key: 'delivery.collectorError', params };
     const after = retryAfter(response.headers['retry-after']);
     return after === undefined
-      ? { kind: 'retry', reason }
-      : { kind: 'retry', reason, retryAfterMs: after };
+      ? { kind: 'retry', reason, message }
+      : { kind: 'retry', reason, message, retryAfterMs: after };
   }
-  return { kind: 'rejected', status, reason };
+  return { kind: 'rejected', status, reason, message: { key: 'delivery.rejected', params } };
 }

@@ -138,7 +138,12 @@ export async function runLyingAgent(o: {
     const res = await o.deliver(report);
     if (res.status === 200) return { kind: 'acked', duplicate: false };
     refusals.push(`${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
-    return { kind: 'rejected', status: res.status, reason: 'refused' };
+    return {
+      kind: 'rejected',
+      status: res.status,
+      reason: 'refused',
+      message: { key: 'delivery.rejected', params: { status: res.status, detail: 'refused' } },
+    };
   };
   const loop = startAgentLoop({
     config,

@@ -63,6 +63,30 @@ const en = {
   'status.lastDelivery': 'Last delivery to the collector: {at}',
   'status.deliveryError': 'Delivery is waiting: {error}',
   'status.spool': 'Reports waiting to be sent: {count} (oldest {oldest})',
+  'delivery.refused':
+    'The collector at {address} refused the connection. Check that the collector is running and that the host and port in collector.url are right.',
+  'delivery.timeout':
+    'The collector at {url} did not answer within {seconds} s. Check the network between this host and the collector; if the collector is only slow, raise collector.timeoutMs.',
+  'delivery.tls':
+    'The secure connection (TLS) to the collector at {url} failed ({code}). Check this host’s clock and the collector’s certificate. For a private CA, give its certificate to the agent with NODE_EXTRA_CA_CERTS=/path/ca.pem.',
+  'delivery.dns':
+    'The collector’s host name {host} cannot be resolved ({code}). Check its spelling in collector.url and the DNS servers in /etc/resolv.conf, or use the collector’s IP address.',
+  'delivery.network':
+    'The connection to the collector at {address} failed ({code}). Check the network, firewalls and any proxy between this host and the collector.',
+  'delivery.redirect':
+    'The collector at {url} redirects reports to {location}. Put {suggested} in collector.url, then run "systemctl reload xiaowang-agent".',
+  'delivery.tokenRefused':
+    'The collector refused this agent’s token (HTTP {status}); reports are kept. Ask the county administrator for a new enrollment code, run "xiaowang-agent enroll --collector {url} --code CODE", then "systemctl reload xiaowang-agent".',
+  'delivery.forbidden':
+    'The collector refused the report (HTTP {status}): {detail}. Check the school of each device in the agent’s config, or ask the county administrator to assign those schools to this agent; reports are kept.',
+  'delivery.collectorError':
+    'The collector cannot take reports just now (HTTP {status}: {detail}). Reports are kept and sent again automatically; if this lasts, tell the county administrator.',
+  'delivery.badUrl':
+    'collector.url is not a usable address: "{url}". Correct it in the config (e.g. https://xiaowang.county.edu.cn/), then run "systemctl reload xiaowang-agent".',
+  'delivery.rejected':
+    'The collector rejected a report (HTTP {status}): {detail}. That report was moved to the spool’s rejected/ folder; the ones after it are still sent.',
+  'delivery.other':
+    'Delivery to the collector failed: {detail}. Reports are kept and sent again automatically.',
   'run.configInvalid': 'The config {file} has problems; the agent did not start:',
   'run.started':
     'xiaowang-agent is running: {devices} devices, every {interval} s. Reports are kept in {spool} until the collector acknowledges them.',
@@ -142,6 +166,29 @@ const zhCN: Record<keyof typeof en, string> = {
   'status.lastDelivery': '上次送达汇聚端：{at}',
   'status.deliveryError': '上报暂停中：{error}',
   'status.spool': '待发送的报告：{count} 份（最早 {oldest}）',
+  'delivery.refused':
+    '汇聚端 {address} 拒绝了连接。请确认汇聚端正在运行，以及 collector.url 中的主机和端口是否正确。',
+  'delivery.timeout':
+    '汇聚端 {url} 在 {seconds} 秒内没有应答。请检查本机到汇聚端的网络；如果只是汇聚端响应慢，可调大 collector.timeoutMs。',
+  'delivery.tls':
+    '与汇聚端 {url} 的安全连接（TLS）失败（{code}）。请检查本机时间和汇聚端证书。若使用内部 CA，请用 NODE_EXTRA_CA_CERTS=/path/ca.pem 把 CA 证书提供给采集端。',
+  'delivery.dns':
+    '无法解析汇聚端的主机名 {host}（{code}）。请检查 collector.url 中主机名的拼写和 /etc/resolv.conf 中的 DNS 服务器，或改用汇聚端的 IP 地址。',
+  'delivery.network':
+    '与汇聚端 {address} 的连接失败（{code}）。请检查本机到汇聚端之间的网络、防火墙和代理。',
+  'delivery.redirect':
+    '汇聚端 {url} 把报告重定向到 {location}。请把 collector.url 改为 {suggested}，然后运行 "systemctl reload xiaowang-agent"。',
+  'delivery.tokenRefused':
+    '汇聚端拒绝了本采集端的令牌（HTTP {status}），报告已保留。请向县级管理员索取新的注册码，运行 "xiaowang-agent enroll --collector {url} --code 注册码"，然后运行 "systemctl reload xiaowang-agent"。',
+  'delivery.forbidden':
+    '汇聚端拒收报告（HTTP {status}）：{detail}。请检查配置中各设备所属的学校，或请县级管理员把这些学校分配给本采集端；报告已保留。',
+  'delivery.collectorError':
+    '汇聚端暂时无法接收报告（HTTP {status}：{detail}）。报告已保留，稍后会自动重发；如果持续出现，请告知县级管理员。',
+  'delivery.badUrl':
+    'collector.url 不是可用的地址："{url}"。请在配置文件中改正（例如 https://xiaowang.county.edu.cn/），然后运行 "systemctl reload xiaowang-agent"。',
+  'delivery.rejected':
+    '汇聚端拒收了一份报告（HTTP {status}）：{detail}。该报告已移到待发队列的 rejected/ 目录，后面的报告照常发送。',
+  'delivery.other': '向汇聚端上报失败：{detail}。报告已保留，稍后会自动重发。',
   'run.configInvalid': '配置文件 {file} 有问题，采集端未启动：',
   'run.started':
     'xiaowang-agent 正在运行：{devices} 台设备，每 {interval} 秒一次。报告会保存在 {spool}，直到汇聚端确认收到。',

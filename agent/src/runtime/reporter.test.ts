@@ -295,6 +295,17 @@ describe('sendReport says what went wrong, from the catalogue', () => {
     );
   });
 
+  it('keeps reports queued when what answers at collector.url has no report endpoint', async () => {
+    for (const status of [404, 405]) {
+      reply = { status, body: '<html>not here</html>' };
+      const outcome = await send();
+      expect(outcome.kind).toBe('retry');
+      const message = told(outcome);
+      expect(message).toMatchObject({ key: 'delivery.noReportEndpoint', params: { status } });
+      expect(t('zh-CN', message.key, message.params)).toContain(`HTTP ${status}`);
+    }
+  });
+
   it('a certificate it cannot trust: a TLS problem, with its code', async () => {
     const cert = makeSelfSignedForIpv6Loopback();
     if (cert === undefined) return expect(existsSync(OPENSSL)).toBe(false);

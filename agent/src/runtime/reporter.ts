@@ -141,5 +141,15 @@ export async function sendReport(
       ? { kind: 'retry', reason, message }
       : { kind: 'retry', reason, message, retryAfterMs: after };
   }
+  // Our collector always has this route: a 404 or 405 comes from something else at
+  // collector.url (another web server, a wrong path). Setting reports aside there would
+  // move every one of them to rejected/ until someone noticed; they stay queued instead.
+  if (status === 404 || status === 405) {
+    return {
+      kind: 'retry',
+      reason: `${reason}: ${url.toString()} is not a xiaowang collector's report endpoint; check collector.url`,
+      message: { key: 'delivery.noReportEndpoint', params: { status, url: collectorUrl } },
+    };
+  }
   return { kind: 'rejected', status, reason, message: { key: 'delivery.rejected', params } };
 }

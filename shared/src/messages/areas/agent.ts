@@ -85,6 +85,8 @@ const en = {
     'collector.url is not a usable address: "{url}". Correct it in the config (e.g. https://xiaowang.county.edu.cn/), then run "systemctl reload xiaowang-agent".',
   'delivery.rejected':
     'The collector rejected a report (HTTP {status}): {detail}. That report was moved to the spool’s rejected/ folder; the ones after it are still sent.',
+  'delivery.noReportEndpoint':
+    'What answers at {url} is not a xiaowang collector (HTTP {status} for the report address). Check that collector.url is the county collector’s address, then run "systemctl reload xiaowang-agent". Reports are kept until then.',
   'delivery.other':
     'Delivery to the collector failed: {detail}. Reports are kept and sent again automatically.',
   'run.configInvalid': 'The config {file} has problems; the agent did not start:',
@@ -188,6 +190,8 @@ const zhCN: Record<keyof typeof en, string> = {
     'collector.url 不是可用的地址："{url}"。请在配置文件中改正（例如 https://xiaowang.county.edu.cn/），然后运行 "systemctl reload xiaowang-agent"。',
   'delivery.rejected':
     '汇聚端拒收了一份报告（HTTP {status}）：{detail}。该报告已移到待发队列的 rejected/ 目录，后面的报告照常发送。',
+  'delivery.noReportEndpoint':
+    '{url} 上应答的不是校网汇聚端（上报地址返回 HTTP {status}）。请确认 collector.url 是县级汇聚端的地址，然后运行 "systemctl reload xiaowang-agent"。在此之前报告会一直保留。',
   'delivery.other': '向汇聚端上报失败：{detail}。报告已保留，稍后会自动重发。',
   'run.configInvalid': '配置文件 {file} 有问题，采集端未启动：',
   'run.started':

@@ -131,6 +131,40 @@ describe('the agent loop', () => {
     expect(states.at(-1)).toMatchObject({ lastDeliveryError: null, lastDeliveryFailure: null });
   });
 
+  it('says delivery has resumed as soon as a retry inside the interval gets through', async () => {
+    let clock = Date.UTC(2026, 10, 27, 2);
+    let collectorUp = false;
+    const states: AgentState[] = [];
+    const loop = startAgentLoop({
+      config: config(),
+      reloadConfig: config,
+      queue: memoryQueue(),
+      backoff: createBackoff(60_000, 600_000, () => 0.5),
+      log: () => undefined,
+      saveState: (s) => states.push(s),
+      now: () => clock,
+      random: () => 0,
+      sleep: (ms) => {
+        clock += ms;
+        // Back before the first retry, minutes before the next poll (the jitter sleeps 0).
+        if (ms > 0) collectorUp = true;
+        return Promise.resolve();
+      },
+      send: (): Promise<SendOutcome> =>
+        Promise.resolve(collectorUp ? { kind: 'acked', duplicate: false } : refused),
+      maxCycles: 2,
+    });
+    await loop.done;
+    const [first, afterRetry] = states;
+    expect(first).toMatchObject({ lastDeliveryError: 'ECONNREFUSED', pendingReports: 1 });
+    expect(afterRetry).toMatchObject({
+      lastPollAt: first?.lastPollAt,
+      lastDeliveryError: null,
+      lastDeliveryFailure: null,
+      pendingReports: 0,
+    });
+  });
+
   it('keeps the old config when a reload is bad, and says why', async () => {
     const events: { event: string; fields: unknown }[] = [];
     const log: Log = (_level, event, fields) => events.push({ event, fields });

@@ -163,17 +163,24 @@ export function startAgentLoop(deps: AgentLoopDeps): AgentLoop {
         });
       }
       let waitMs = await deliver();
-      saveState({
+      const polled = {
         pid: process.pid,
         lastPollAt: report?.pollFinishedAt ?? new Date(now()).toISOString(),
         lastPollDurationMs: now() - started,
         devicesOk: ok,
         devicesError: (report?.devices.length ?? 0) - ok,
-        lastDeliveryAt,
-        lastDeliveryError,
-        lastDeliveryFailure,
-        pendingReports: await deps.queue.count(),
-      });
+      };
+      // Written again after each retry below: `status` must not say delivery is waiting
+      // for the rest of the interval once the collector has taken the reports.
+      const saveDelivery = async (): Promise<void> =>
+        saveState({
+          ...polled,
+          lastDeliveryAt,
+          lastDeliveryError,
+          lastDeliveryFailure,
+          pendingReports: await deps.queue.count(),
+        });
+      await saveDelivery();
       if (report !== undefined) await deps.discovery?.afterCycle(report, config);
       cycles++;
       if (deps.maxCycles !== undefined && cycles >= deps.maxCycles) break;
@@ -183,6 +190,7 @@ export function startAgentLoop(deps: AgentLoopDeps): AgentLoop {
         await sleep(waitMs, stopper.signal);
         if (stopper.signal.aborted) break;
         waitMs = await deliver();
+        await saveDelivery();
       }
       await sleep(Math.max(0, nextCycle - now()), stopper.signal);
     }

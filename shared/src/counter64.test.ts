@@ -20,7 +20,15 @@ describe('Counter64 as decimal text', () => {
     for (const bad of ['-1', '1.5', '01', '18446744073709551616', '', '0x10', '1e3']) {
       expect(counter64String.safeParse(bad).success, bad).toBe(false);
     }
-    expect(counter64String.safeParse('0').success).toBe(true);
+    expect(counter64String.safeParse('99999999999999999999').success).toBe(false);
+    for (const good of [
+      '0',
+      '9999999999999999999',
+      '10000000000000000000',
+      '18446744073709551615',
+    ]) {
+      expect(counter64String.safeParse(good).success, good).toBe(true);
+    }
     expect(() => counterToString(-1n)).toThrow(/expected 0\.\.2\^64-1/);
   });
 });

@@ -9,8 +9,13 @@ export const COUNTER64_MAX = 2n ** 64n - 1n;
 export const counter64String = z
   .string()
   .regex(/^(0|[1-9][0-9]{0,19})$/, 'expected a decimal string of an unsigned 64-bit counter')
-  // zod runs refinements even after the regex failed, so guard before BigInt() can throw.
-  .refine((s) => !/^\d+$/.test(s) || BigInt(s) <= COUNTER64_MAX, 'value exceeds 2^64-1');
+  // Only 20 digits can exceed 2^64-1 (20 digits long): shorter text needs no BigInt, which
+  // every counter of every report paid for in the agent and again in the collector. zod
+  // runs refinements even after the regex failed, so guard before BigInt() can throw.
+  .refine(
+    (s) => s.length < 20 || !/^\d+$/.test(s) || BigInt(s) <= COUNTER64_MAX,
+    'value exceeds 2^64-1',
+  );
 
 export type Counter64String = z.infer<typeof counter64String>;
 

@@ -99,9 +99,13 @@ describe('the agent loop', () => {
     expect(states.some((s) => s.pendingReports > 1)).toBe(true);
   });
 
-  it('records why delivery waits, for status to say in words, and clears it once delivered', async () => {
+  /** Two cycles on a simulated clock against a collector that refuses until `up()`. */
+  async function statesOfTwoCycles(options: {
+    readonly up: () => boolean;
+    readonly onState?: () => void;
+    readonly onSleep?: (ms: number) => void;
+  }): Promise<AgentState[]> {
     let clock = Date.UTC(2026, 10, 27, 2);
-    let collectorUp = false;
     const states: AgentState[] = [];
     const loop = startAgentLoop({
       config: config(),
@@ -111,19 +115,27 @@ describe('the agent loop', () => {
       log: () => undefined,
       saveState: (s) => {
         states.push(s);
-        collectorUp = true; // it comes back after the first cycle
+        options.onState?.();
       },
       now: () => clock,
       random: () => 0,
       sleep: (ms) => {
         clock += ms;
+        options.onSleep?.(ms);
         return Promise.resolve();
       },
       send: (): Promise<SendOutcome> =>
-        Promise.resolve(collectorUp ? { kind: 'acked', duplicate: false } : refused),
+        Promise.resolve(options.up() ? { kind: 'acked', duplicate: false } : refused),
       maxCycles: 2,
     });
     await loop.done;
+    return states;
+  }
+
+  it('records why delivery waits, for status to say in words, and clears it once delivered', async () => {
+    let up = false;
+    // It comes back once the first cycle's state is written.
+    const states = await statesOfTwoCycles({ up: () => up, onState: () => (up = true) });
     expect(states[0]).toMatchObject({
       lastDeliveryError: 'ECONNREFUSED',
       lastDeliveryFailure: { key: 'delivery.refused', params: { address: '127.0.0.1:1' } },
@@ -132,29 +144,9 @@ describe('the agent loop', () => {
   });
 
   it('says delivery has resumed as soon as a retry inside the interval gets through', async () => {
-    let clock = Date.UTC(2026, 10, 27, 2);
-    let collectorUp = false;
-    const states: AgentState[] = [];
-    const loop = startAgentLoop({
-      config: config(),
-      reloadConfig: config,
-      queue: memoryQueue(),
-      backoff: createBackoff(60_000, 600_000, () => 0.5),
-      log: () => undefined,
-      saveState: (s) => states.push(s),
-      now: () => clock,
-      random: () => 0,
-      sleep: (ms) => {
-        clock += ms;
-        // Back before the first retry, minutes before the next poll (the jitter sleeps 0).
-        if (ms > 0) collectorUp = true;
-        return Promise.resolve();
-      },
-      send: (): Promise<SendOutcome> =>
-        Promise.resolve(collectorUp ? { kind: 'acked', duplicate: false } : refused),
-      maxCycles: 2,
-    });
-    await loop.done;
+    let up = false;
+    // Back before the first retry, minutes before the next poll (the jitter sleeps 0).
+    const states = await statesOfTwoCycles({ up: () => up, onSleep: (ms) => (up ||= ms > 0) });
     const [first, afterRetry] = states;
     expect(first).toMatchObject({ lastDeliveryError: 'ECONNREFUSED', pendingReports: 1 });
     expect(afterRetry).toMatchObject({

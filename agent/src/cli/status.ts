@@ -5,6 +5,7 @@ import { loadConfig } from '../config/load-config.ts';
 import { DEFAULT_CONFIG_FILE } from '../config/write-config.ts';
 import type { AgentState } from '../runtime/agent-state.ts';
 import { readState, stateFile } from '../runtime/agent-state.ts';
+import { untrusted } from '../runtime/delivery-failure.ts';
 import type { OptionSpec, ParsedArgs } from './args.ts';
 import type { CommandIo } from './probe.ts';
 
@@ -31,15 +32,12 @@ function spoolDepth(dir: string): { count: number; oldestAt: string | null } {
   }
 }
 
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
-
 /** The failure's text may quote the collector: no control characters reach the terminal. */
 function clean(params: MessageParams | undefined): MessageParams {
   return Object.fromEntries(
     Object.entries(params ?? {}).map(([name, value]) => [
       name,
-      typeof value === 'string' ? value.replace(CONTROL, ' ') : value,
+      typeof value === 'string' ? untrusted(value) : value,
     ]),
   );
 }
@@ -48,7 +46,7 @@ function clean(params: MessageParams | undefined): MessageParams {
 function deliveryProblem(lang: Lang, state: AgentState | undefined): string | undefined {
   const failure = state?.lastDeliveryFailure;
   if (failure) return t(lang, failure.key, clean(failure.params));
-  return state?.lastDeliveryError ? state.lastDeliveryError.replace(CONTROL, ' ') : undefined;
+  return state?.lastDeliveryError ? untrusted(state.lastDeliveryError) : undefined;
 }
 
 export function runStatus(args: ParsedArgs, lang: Lang, io: CommandIo): number {

@@ -140,8 +140,8 @@ export async function bulkRead(
     }
   };
 
-  // Made once and compacted in place, and the batch reused: a county cycle sends 14,000
-  // requests, and arrays rebuilt for each were 11 % of the agent's allocation.
+  // Made once, compacted in place and the batch reused, not rebuilt as new arrays for each
+  // of the 14,000 requests of a county cycle.
   const items: Item[] = [
     ...scalars.map((s) => ({ kind: 'scalar' as const, s })),
     ...cursors.map((c) => ({ kind: 'walk' as const, c })),

@@ -1,9 +1,8 @@
 import type { SnmpError } from './errors.ts';
 import { compareOids, isUnder, normaliseOid } from './oid.ts';
-import type { Varbind } from './varbind.ts';
-
 import { buildTable, rowIndexes } from './table-view.ts';
 import type { Table } from './table-view.ts';
+import type { Varbind } from './varbind.ts';
 
 export type { Column, Table } from './table-view.ts';
 

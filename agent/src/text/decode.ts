@@ -38,7 +38,8 @@ const HEX_PAIRS = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(
 /** Lower-case colon-separated MAC; null for an empty value. */
 export function formatMac(bytes: Uint8Array): string | null {
   if (bytes.length === 0) return null;
-  // From a table: a county cycle formats 40,000 port MACs, six strings and an array each.
+  // From a table, not an array and six strings per MAC: a county cycle formats tens of
+  // thousands.
   let out = HEX_PAIRS[bytes[0] ?? 0] ?? '';
   for (let i = 1; i < bytes.length; i++) out += `:${HEX_PAIRS[bytes[i] ?? 0] ?? ''}`;
   return out;

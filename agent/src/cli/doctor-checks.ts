@@ -1,6 +1,6 @@
-import type { Message, MessageKey, MessageParams } from '@xiaowang/shared';
+import type { Lang, Message, MessageKey, MessageParams } from '@xiaowang/shared';
 import type { LoadedConfig } from '../config/load-config.ts';
-import { ConfigError, loadConfig } from '../config/load-config.ts';
+import { ConfigError, loadConfig, problemText } from '../config/load-config.ts';
 
 export type CheckStatus = 'pass' | 'fail' | 'warn' | 'skip';
 
@@ -36,7 +36,7 @@ export type ConfigOutcome =
   | { readonly loaded: undefined; readonly check: CheckResult };
 
 /** Check 1: the config loads; when it does not, every problem is listed. */
-export function checkConfig(file: string): ConfigOutcome {
+export function checkConfig(file: string, lang: Lang): ConfigOutcome {
   try {
     const loaded = loadConfig(file);
     const check: CheckResult = {
@@ -59,7 +59,7 @@ export function checkConfig(file: string): ConfigOutcome {
       message: msg('doctor.config.bad', { file, count: problems.length }),
       advice: msg('doctor.config.fix'),
       details: problems.map((p) =>
-        msg('doctor.config.problem', { path: p.path, message: p.message }),
+        msg('doctor.config.problem', { path: p.path, message: problemText(p, lang) }),
       ),
     };
     return { loaded: undefined, check };

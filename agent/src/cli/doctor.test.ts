@@ -112,9 +112,11 @@ describe('xiaowang-agent doctor against a simulated school and collector', () =>
     const { code, out } = await doctor(bad);
     expect(code).toBe(1);
     expect(out).toMatch(/✗ 配置文件 \S+ 有 3 处问题：/);
-    expect(out).toContain('(file)：unknown key(s) "colector"');
-    expect(out).toContain('devices.0.host：expected an IPv4/IPv6 address or a host name');
-    expect(out).toContain('devices.0.credentials：no credentials named "nope"');
+    // In the reader's language, the schema's own words and zod's alike.
+    expect(out).toContain('(file)：未知的键 "colector"：请删除，或检查拼写');
+    expect(out).toContain('devices.0.host：应为 IPv4/IPv6 地址或主机名');
+    expect(out).toContain('devices.0.credentials：没有名为 "nope" 的凭据');
+    expect(out).not.toMatch(/expected|unknown key|no credentials/);
     expect(out).toContain('→ 逐条改正上面列出的问题');
     expect(out).toContain('- 其余检查已跳过');
   });

@@ -80,7 +80,7 @@ export async function runDoctor(
     return 0;
   }
   const file = typeof args['config'] === 'string' ? args['config'] : DEFAULT_CONFIG_FILE;
-  const config = checkConfig(file);
+  const config = checkConfig(file, lang);
   const checks: CheckResult[] = [config.check];
   if (config.loaded === undefined) {
     checks.push({ id: 'rest', status: 'skip', message: msg('doctor.rest.skipped') });

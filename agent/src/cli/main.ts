@@ -9,7 +9,7 @@ import { ENROLL_SPEC, runEnroll } from './enroll.ts';
 import { runStatus, STATUS_SPEC } from './status.ts';
 import { runAgent, RUN_SPEC } from './run.ts';
 import { DOCTOR_SPEC, runDoctor } from './doctor.ts';
-import { ConfigError } from '../config/load-config.ts';
+import { ConfigError, problemText } from '../config/load-config.ts';
 import { SpoolFullError, SpoolLockedError, SpoolWriteError } from '../spool/errors.ts';
 
 /** `--lang` is read before anything else so that even option errors speak the user's language. */
@@ -84,7 +84,7 @@ export async function main(argv: readonly string[], io: CommandIo): Promise<numb
     }
     if (error instanceof ConfigError) {
       io.stderr(t(lang, 'run.configInvalid', { file: error.file }));
-      for (const p of error.problems) io.stderr(`  ${p.path}: ${p.message}`);
+      for (const p of error.problems) io.stderr(`  ${p.path}: ${problemText(p, lang)}`);
       return 2;
     }
     throw error;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { MAX_REPORT_DEVICES } from '@xiaowang/shared';
-import { ConfigError, loadConfig, parseConfig } from './load-config.ts';
+import { ConfigError, loadConfig, parseConfig, problemText } from './load-config.ts';
 import { MAX_CONFIGURED_DEVICES, MAX_DISCOVERED_DEVICES } from './schema.ts';
 
 const TOKEN = 'xw_abcdefghijklmnopqrstuvwxyz012345';
@@ -70,6 +70,29 @@ describe('agent config', () => {
     expect(found.find((p) => p.path === 'devices.2.host')?.message).toContain('devices[1]');
   });
 
+  it("says each mistake in Chinese and in English, the schema's words and zod's alike", () => {
+    const found = problems({
+      ...good,
+      schedule: { pollIntervalSeconds: 0 },
+      devices: [{ name: 'a', host: '10.20.1.1', credentials: 'nope' }],
+    });
+    const of = (p: string) => found.find((f) => f.path === p);
+    expect(
+      problemText(of('schedule.pollIntervalSeconds') ?? { path: '', message: '' }, 'zh-CN'),
+    ).toMatch(/^数值过小/);
+    expect(of('schedule.pollIntervalSeconds')?.message).toMatch(/too small/i);
+    const credentials = of('devices.0.credentials') ?? { path: '', message: '' };
+    expect(problemText(credentials, 'zh-CN')).toBe(
+      '没有名为 "nope" 的凭据；请在 "credentials" 下定义，或改用以下之一：campus, core',
+    );
+    expect(problemText(credentials, 'en')).toBe(credentials.message);
+    expect(credentials.message).toBe(
+      'no credentials named "nope"; define it under "credentials" or use one of: campus, core',
+    );
+    // A problem made elsewhere, with English only, is shown as it is.
+    expect(problemText({ path: 'x', message: 'raw' }, 'zh-CN')).toBe('raw');
+  });
+
   it('bounds the devices so that listed plus discovered ones always fit one report', () => {
     expect(MAX_CONFIGURED_DEVICES + MAX_DISCOVERED_DEVICES).toBeLessThanOrEqual(MAX_REPORT_DEVICES);
     const listed = (n: number) =>
@@ -81,7 +104,13 @@ describe('agent config', () => {
     expect(problems({ ...good, devices: listed(MAX_CONFIGURED_DEVICES) })).toEqual([]);
     const over = problems({ ...good, devices: listed(MAX_CONFIGURED_DEVICES + 1) });
     expect(over).toEqual([
-      { path: 'devices', message: expect.stringContaining('split them between agents') as string },
+      expect.objectContaining({
+        path: 'devices',
+        message: expect.stringContaining('split them between agents') as string,
+        text: expect.objectContaining({
+          'zh-CN': '一个采集端最多轮询 2000 台列出的设备；请把设备分给多个采集端（例如每个镇一个）',
+        }) as unknown,
+      }),
     ]);
     const discovery = { maxDevices: MAX_DISCOVERED_DEVICES + 1 };
     expect(problems({ ...good, discovery }).map((p) => p.path)).toEqual(['discovery.maxDevices']);
@@ -105,5 +134,17 @@ describe('agent config', () => {
     const broken = path.join(dir, 'broken.json');
     writeFileSync(broken, '{ "collector": ');
     expect(() => loadConfig(broken)).toThrow(/not valid JSON/);
+    const said = (file: string) => {
+      try {
+        loadConfig(file);
+      } catch (error) {
+        if (error instanceof ConfigError) return error.problems.map((p) => problemText(p, 'zh-CN'));
+      }
+      return [];
+    };
+    expect(said(path.join(dir, 'missing.json'))[0]).toMatch(
+      /^找不到：请先运行 "xiaowang-agent enroll/,
+    );
+    expect(said(broken)[0]).toMatch(/^不是有效的 JSON：/);
   });
 });

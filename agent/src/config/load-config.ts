@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
-import { Secret } from '@xiaowang/shared';
+import zhCN from 'zod/v4/locales/zh-CN.js';
+import type { Lang, MessageKey, MessageParams } from '@xiaowang/shared';
+import { en, Secret, t } from '@xiaowang/shared';
 import type { SnmpCredentials } from '../snmp/credentials.ts';
 import type { DeviceTarget } from '../poll/poll-device.ts';
 import type { AgentConfig, CredentialConfig } from './schema.ts';
@@ -9,7 +11,15 @@ import { agentConfigSchema } from './schema.ts';
 /** One problem in a config file: where, what is wrong, what to do. */
 export interface ConfigProblem {
   readonly path: string;
+  /** In English, as logged. */
   readonly message: string;
+  /** The same in each language, for the technician reading it. */
+  readonly text?: Readonly<Record<Lang, string>>;
+}
+
+/** What to show of a problem in `lang`; problems made elsewhere have only English. */
+export function problemText(problem: ConfigProblem, lang: Lang): string {
+  return problem.text?.[lang] ?? problem.message;
 }
 
 export class ConfigError extends Error {
@@ -36,15 +46,44 @@ function pathText(path: readonly PropertyKey[]): string {
   return path.length === 0 ? '(file)' : path.map(String).join('.');
 }
 
-function describeIssue(issue: z.core.$ZodIssue): ConfigProblem {
+const zhErrors = zhCN().localeError;
+
+function isMessageKey(text: string): text is MessageKey {
+  return Object.hasOwn(en, text);
+}
+
+/**
+ * A zod issue in both languages. The schema's own messages are catalogue keys; zod's are
+ * English from the parse and zh-CN from `zhIssue`, the same issue from a second parse
+ * with zod's zh-CN messages.
+ */
+function describeIssue(
+  issue: z.core.$ZodIssue,
+  zhIssue: z.core.$ZodIssue | undefined,
+): ConfigProblem {
   const path = pathText(issue.path);
+  let text: Record<Lang, string>;
   if (issue.code === 'unrecognized_keys') {
-    return {
-      path,
-      message: `unknown key(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}: remove them or check the spelling`,
-    };
+    const keys = issue.keys.map((k) => `"${k}"`).join(', ');
+    text = localised('config.unknownKeys', { keys });
+  } else if (isMessageKey(issue.message)) {
+    text = localised(issue.message, keyParams(issue));
+  } else {
+    text = { en: issue.message, 'zh-CN': zhIssue?.message ?? issue.message };
   }
-  return { path, message: issue.message };
+  return { path, message: text.en, text };
+}
+
+/** The parameters a catalogue message of the schema's may name. */
+function keyParams(issue: z.core.$ZodIssue): MessageParams {
+  if (issue.code === 'custom') return (issue.params as MessageParams | undefined) ?? {};
+  if (issue.code === 'too_big') return { max: Number(issue.maximum) };
+  if (issue.code === 'too_small') return { min: Number(issue.minimum) };
+  return {};
+}
+
+function localised(key: MessageKey, params: MessageParams): Record<Lang, string> {
+  return { en: t('en', key, params), 'zh-CN': t('zh-CN', key, params) };
 }
 
 export function toSnmpCredentials(c: CredentialConfig): SnmpCredentials {
@@ -64,7 +103,15 @@ export function toSnmpCredentials(c: CredentialConfig): SnmpCredentials {
 /** Validates parsed JSON; every problem is listed, not just the first. */
 export function parseConfig(file: string, raw: unknown): LoadedConfig {
   const parsed = agentConfigSchema.safeParse(raw);
-  if (!parsed.success) throw new ConfigError(file, parsed.error.issues.map(describeIssue));
+  if (!parsed.success) {
+    // The same input and schema give the same issues in the same order.
+    const zh = agentConfigSchema.safeParse(raw, { error: zhErrors });
+    const zhIssues = zh.success ? [] : zh.error.issues;
+    throw new ConfigError(
+      file,
+      parsed.error.issues.map((issue, i) => describeIssue(issue, zhIssues[i])),
+    );
+  }
   const config = parsed.data;
   const credentials = new Map(
     Object.entries(config.credentials).map(([name, c]) => [name, toSnmpCredentials(c)] as const),
@@ -84,6 +131,12 @@ export function parseConfig(file: string, raw: unknown): LoadedConfig {
   return { file, config, devices, credentials };
 }
 
+/** A problem with the file itself, said in both languages. */
+function fileProblem(key: MessageKey, params: MessageParams = {}): ConfigProblem {
+  const text = localised(key, params);
+  return { path: '(file)', message: text.en, text };
+}
+
 export function loadConfig(file: string): LoadedConfig {
   let text: string;
   try {
@@ -91,13 +144,9 @@ export function loadConfig(file: string): LoadedConfig {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     throw new ConfigError(file, [
-      {
-        path: '(file)',
-        message:
-          code === 'ENOENT'
-            ? 'not found: run "xiaowang-agent enroll --collector URL --code CODE" first, or pass --config FILE'
-            : `cannot be read (${code}): check its permissions`,
-      },
+      code === 'ENOENT'
+        ? fileProblem('config.fileMissing')
+        : fileProblem('config.fileUnreadable', { code }),
     ]);
   }
   let raw: unknown;
@@ -105,7 +154,7 @@ export function loadConfig(file: string): LoadedConfig {
     raw = JSON.parse(text);
   } catch (error) {
     throw new ConfigError(file, [
-      { path: '(file)', message: `is not valid JSON: ${(error as Error).message}` },
+      fileProblem('config.notJson', { detail: (error as Error).message }),
     ]);
   }
   return parseConfig(file, raw);

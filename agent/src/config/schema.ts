@@ -6,7 +6,9 @@ import * as z from 'zod';
  * fall back to a default. Devices name their credentials; credentials stay in this file on
  * the school's machine and never travel in a report.
  */
-const secretText = z.string().min(1, 'must not be empty').max(256);
+// Messages here are catalogue keys (shared/src/messages/areas/agent.ts), shown in the
+// reader's language; zod's own messages are translated where the config is loaded.
+const secretText = z.string().min(1, 'config.notEmpty').max(256);
 
 export const v2cCredentialSchema = z.strictObject({
   version: z.literal('2c'),
@@ -18,9 +20,9 @@ export const v3CredentialSchema = z.strictObject({
   user: z.string().min(1).max(64),
   level: z.enum(['noAuthNoPriv', 'authNoPriv', 'authPriv']).default('authPriv'),
   authProtocol: z.enum(['md5', 'sha', 'sha224', 'sha256', 'sha384', 'sha512']).default('sha'),
-  authKey: secretText.min(8, 'SNMPv3 keys have at least 8 characters').optional(),
+  authKey: secretText.min(8, 'config.v3KeyLength').optional(),
   privProtocol: z.enum(['des', 'aes', 'aes256b', 'aes256r']).default('aes'),
-  privKey: secretText.min(8, 'SNMPv3 keys have at least 8 characters').optional(),
+  privKey: secretText.min(8, 'config.v3KeyLength').optional(),
   context: z.string().max(64).optional(),
 });
 
@@ -35,7 +37,7 @@ const hostSchema = z
   .max(253)
   .refine(
     (h) => isIP(h) !== 0 || /^[a-zA-Z0-9]([a-zA-Z0-9-.]*[a-zA-Z0-9])?$/.test(h),
-    'expected an IPv4/IPv6 address or a host name',
+    'config.hostFormat',
   );
 
 export const deviceConfigSchema = z.strictObject({
@@ -48,9 +50,7 @@ export const deviceConfigSchema = z.strictObject({
   school: z.string().min(1).max(64).optional(),
 });
 
-const cidrSchema = z
-  .string()
-  .regex(/^[0-9a-fA-F:.]+\/\d{1,3}$/, 'expected a subnet such as 10.20.0.0/16');
+const cidrSchema = z.string().regex(/^[0-9a-fA-F:.]+\/\d{1,3}$/, 'config.subnetFormat');
 
 /**
  * Devices one agent may list, and may add by discovery. Together they stay below the
@@ -81,9 +81,7 @@ export const agentConfigSchema = z
   .strictObject({
     collector: z.strictObject({
       url: z.url({ protocol: /^https?$/ }),
-      token: z
-        .string()
-        .regex(/^xw_[A-Za-z0-9_-]{20,}$/, 'expected the token printed by enroll (xw_…)'),
+      token: z.string().regex(/^xw_[A-Za-z0-9_-]{20,}$/, 'config.tokenFormat'),
       timeoutMs: z.number().int().min(1000).max(120_000).default(15_000),
     }),
     name: z.string().min(1).max(128).optional(),
@@ -104,10 +102,7 @@ export const agentConfigSchema = z
     credentials: z.record(z.string().min(1).max(64), credentialSchema),
     devices: z
       .array(deviceConfigSchema)
-      .max(
-        MAX_CONFIGURED_DEVICES,
-        `one agent polls at most ${MAX_CONFIGURED_DEVICES} listed devices; split them between agents (one per town, for example)`,
-      )
+      .max(MAX_CONFIGURED_DEVICES, 'config.tooManyDevices')
       .default([]),
     discovery: discoverySchema.prefault({}),
     spool: z
@@ -133,7 +128,7 @@ export const agentConfigSchema = z
         dnsName: z.string().max(253).default('www.edu.cn'),
         /** IPv6 resolvers to ask; empty means those in /etc/resolv.conf that are IPv6. */
         resolvers: z
-          .array(z.string().refine((a) => isIP(a) === 6, 'expected an IPv6 address'))
+          .array(z.string().refine((a) => isIP(a) === 6, 'config.ipv6Address'))
           .max(4)
           .default([]),
         /** The school's own web site, if it has one: level 5 needs AAAA and HTTPS over IPv6. */
@@ -144,12 +139,14 @@ export const agentConfigSchema = z
       .prefault({}),
   })
   .superRefine((config, ctx) => {
+    const defined = Object.keys(config.credentials).join(', ');
     config.devices.forEach((device, i) => {
       if (!(device.credentials in config.credentials)) {
         ctx.addIssue({
           code: 'custom',
           path: ['devices', i, 'credentials'],
-          message: `no credentials named "${device.credentials}"; define it under "credentials" or use one of: ${Object.keys(config.credentials).join(', ') || '(none defined)'}`,
+          message: defined === '' ? 'config.noCredentialsDefined' : 'config.noSuchCredentials',
+          params: { name: device.credentials, defined },
         });
       }
     });
@@ -158,7 +155,8 @@ export const agentConfigSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['discovery', 'credentials', i],
-          message: `no credentials named "${name}"`,
+          message: 'config.discoveryNoSuchCredentials',
+          params: { name },
         });
       }
     });
@@ -170,7 +168,8 @@ export const agentConfigSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['devices', i, 'host'],
-          message: `${key} is already listed as devices[${first}]; list each device once`,
+          message: 'config.duplicateDevice',
+          params: { address: key, first },
         });
       } else seen.set(key, i);
     });
@@ -180,14 +179,15 @@ export const agentConfigSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['credentials', name, 'authKey'],
-          message: `level ${cred.level} needs authKey`,
+          message: 'config.v3NeedsAuthKey',
+          params: { level: cred.level },
         });
       }
       if (cred.level === 'authPriv' && cred.privKey === undefined) {
         ctx.addIssue({
           code: 'custom',
           path: ['credentials', name, 'privKey'],
-          message: 'level authPriv needs privKey',
+          message: 'config.v3NeedsPrivKey',
         });
       }
     }

@@ -89,6 +89,28 @@ const en = {
     'What answers at {url} is not a xiaowang collector (HTTP {status} for the report address). Check that collector.url is the county collector’s address, then run "systemctl reload xiaowang-agent". Reports are kept until then.',
   'delivery.other':
     'Delivery to the collector failed: {detail}. Reports are kept and sent again automatically.',
+  'config.unknownKeys': 'unknown key(s) {keys}: remove them or check the spelling',
+  'config.fileMissing':
+    'not found: run "xiaowang-agent enroll --collector URL --code CODE" first, or pass --config FILE',
+  'config.fileUnreadable': 'cannot be read ({code}): check its permissions',
+  'config.notJson': 'is not valid JSON: {detail}',
+  'config.notEmpty': 'must not be empty',
+  'config.tooManyDevices':
+    'one agent polls at most {max} listed devices; split them between agents (one per town, for example)',
+  'config.v3KeyLength': 'SNMPv3 keys have at least 8 characters',
+  'config.hostFormat': 'expected an IPv4/IPv6 address or a host name',
+  'config.subnetFormat': 'expected a subnet such as 10.20.0.0/16',
+  'config.tokenFormat': 'expected the token printed by enroll (xw_…)',
+  'config.ipv6Address': 'expected an IPv6 address',
+  'config.noSuchCredentials':
+    'no credentials named "{name}"; define it under "credentials" or use one of: {defined}',
+  'config.noCredentialsDefined':
+    'no credentials named "{name}": none are defined yet; add it under "credentials"',
+  'config.discoveryNoSuchCredentials': 'no credentials named "{name}"',
+  'config.duplicateDevice':
+    '{address} is already listed as devices[{first}]; list each device once',
+  'config.v3NeedsAuthKey': 'level {level} needs authKey',
+  'config.v3NeedsPrivKey': 'level authPriv needs privKey',
   'run.configInvalid': 'The config {file} has problems; the agent did not start:',
   'run.started':
     'xiaowang-agent is running: {devices} devices, every {interval} s. Reports are kept in {spool} until the collector acknowledges them.',
@@ -193,6 +215,27 @@ const zhCN: Record<keyof typeof en, string> = {
   'delivery.noReportEndpoint':
     '{url} 上应答的不是校网汇聚端（上报地址返回 HTTP {status}）。请确认 collector.url 是县级汇聚端的地址，然后运行 "systemctl reload xiaowang-agent"。在此之前报告会一直保留。',
   'delivery.other': '向汇聚端上报失败：{detail}。报告已保留，稍后会自动重发。',
+  'config.unknownKeys': '未知的键 {keys}：请删除，或检查拼写',
+  'config.fileMissing':
+    '找不到：请先运行 "xiaowang-agent enroll --collector 地址 --code 注册码"，或用 --config 指定配置文件',
+  'config.fileUnreadable': '无法读取（{code}）：请检查文件权限',
+  'config.notJson': '不是有效的 JSON：{detail}',
+  'config.notEmpty': '不能为空',
+  'config.tooManyDevices':
+    '一个采集端最多轮询 {max} 台列出的设备；请把设备分给多个采集端（例如每个镇一个）',
+  'config.v3KeyLength': 'SNMPv3 密钥至少 8 个字符',
+  'config.hostFormat': '应为 IPv4/IPv6 地址或主机名',
+  'config.subnetFormat': '应为网段，例如 10.20.0.0/16',
+  'config.tokenFormat': '应为 enroll 命令给出的令牌（以 xw_ 开头）',
+  'config.ipv6Address': '应为 IPv6 地址',
+  'config.noSuchCredentials':
+    '没有名为 "{name}" 的凭据；请在 "credentials" 下定义，或改用以下之一：{defined}',
+  'config.noCredentialsDefined':
+    '没有名为 "{name}" 的凭据：还没有定义任何凭据，请在 "credentials" 下添加',
+  'config.discoveryNoSuchCredentials': '没有名为 "{name}" 的凭据',
+  'config.duplicateDevice': '{address} 已在 devices[{first}] 中列出；每台设备只列一次',
+  'config.v3NeedsAuthKey': '安全级别 {level} 需要 authKey',
+  'config.v3NeedsPrivKey': '安全级别 authPriv 需要 privKey',
   'run.configInvalid': '配置文件 {file} 有问题，采集端未启动：',
   'run.started':
     'xiaowang-agent 正在运行：{devices} 台设备，每 {interval} 秒一次。报告会保存在 {spool}，直到汇聚端确认收到。',

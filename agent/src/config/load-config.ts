@@ -48,8 +48,9 @@ function pathText(path: readonly PropertyKey[]): string {
 
 const zhErrors = zhCN().localeError;
 
+/** The schema's messages are `config.*` keys; anything else is zod's own text. */
 function isMessageKey(text: string): text is MessageKey {
-  return Object.hasOwn(en, text);
+  return text.startsWith('config.') && Object.hasOwn(en, text);
 }
 
 /**

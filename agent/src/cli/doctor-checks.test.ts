@@ -10,6 +10,7 @@ import type { GetResult, SnmpClient } from '../snmp/client.ts';
 import { newStats } from '../snmp/client.ts';
 import type { SnmpError } from '../snmp/errors.ts';
 import { snmpError } from '../snmp/errors.ts';
+import { entryName } from '../spool/entry.ts';
 import type { CheckResult } from './doctor-checks.ts';
 import { checkClock, checkCollector } from './doctor-collector.ts';
 import { checkDevices, configSetting } from './doctor-device.ts';
@@ -250,29 +251,49 @@ describe('spool check', () => {
     });
   });
 
-  it('counts only *.json entries and finds the oldest', async () => {
+  it('counts only queued reports and dates the oldest by its name', async () => {
     const spool = path.join(dir, 'spool');
     mkdirSync(spool);
     expect(await checkSpool(spool, now)).toMatchObject({
       status: 'pass',
       message: { key: 'doctor.spool.empty' },
     });
-    for (const [name, ageH] of [
-      ['b.json', 0.1],
-      ['a.json', 0.5],
-      ['note.txt', 9],
+    for (const [seq, ageH] of [
+      [8, 0.1],
+      [7, 0.5],
     ] as const) {
+      const name = entryName(seq, now - ageH * 3_600_000, `report-${seq}`);
       writeFileSync(path.join(spool, name), '{}');
-      const when = new Date(now - ageH * 3_600_000);
-      utimesSync(path.join(spool, name), when, when);
+      // A copy or a touch changes the file's time, not when it was spooled.
+      utimesSync(path.join(spool, name), new Date(now), new Date(now));
     }
+    // Not reports: a note, and the gaps file, which stays once its gaps have been told.
+    writeFileSync(path.join(spool, 'note.txt'), '{}');
+    writeFileSync(path.join(spool, 'gaps.json'), '{"version":1,"gaps":[]}');
+    const old = new Date(now - 9 * 3_600_000);
+    utimesSync(path.join(spool, 'gaps.json'), old, old);
     expect(await checkSpool(spool, now)).toMatchObject({
       status: 'pass',
-      message: { key: 'doctor.spool.pending', params: { count: 2 } },
+      message: {
+        key: 'doctor.spool.pending',
+        params: { count: 2, oldest: new Date(now - 0.5 * 3_600_000).toISOString() },
+      },
     });
     expect(await checkSpool(spool, now + 2 * 3_600_000)).toMatchObject({
       status: 'warn',
       message: { params: { count: 2, hours: 2 } },
+    });
+  });
+
+  it('does not take a spool whose gaps were told for one with a report stuck', async () => {
+    const spool = path.join(dir, 'told');
+    mkdirSync(spool);
+    writeFileSync(path.join(spool, 'gaps.json'), '{"version":1,"gaps":[]}');
+    const old = new Date(now - 48 * 3_600_000);
+    utimesSync(path.join(spool, 'gaps.json'), old, old);
+    expect(await checkSpool(spool, now)).toMatchObject({
+      status: 'pass',
+      message: { key: 'doctor.spool.empty' },
     });
   });
 });

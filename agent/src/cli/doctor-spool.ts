@@ -1,28 +1,16 @@
 import { constants } from 'node:fs';
 import { access, readdir, stat } from 'node:fs/promises';
-import path from 'node:path';
+import { inspectSpool } from '../spool/inspect.ts';
 import type { CheckResult } from './doctor-checks.ts';
 import { errorText, msg } from './doctor-checks.ts';
 
 /** Unsent reports older than this suggest delivery is stuck, not merely between cycles. */
 const STALE_MS = 60 * 60 * 1000;
 
-async function oldestMtime(dir: string, files: readonly string[]): Promise<number | undefined> {
-  let oldest: number | undefined;
-  for (const file of files) {
-    try {
-      const mtime = (await stat(path.join(dir, file))).mtimeMs;
-      if (oldest === undefined || mtime < oldest) oldest = mtime;
-    } catch {
-      // sent and removed while we looked: no longer unsent
-    }
-  }
-  return oldest;
-}
-
 /**
  * Check 4: the spool directory exists and is writable; how many reports wait and since
- * when. Reads the directory itself (`*.json` entries) rather than the spool module.
+ * when. Reads the directory without the spool's lock (the agent may be running), counting
+ * only the queue's entries: `gaps.json` stays after its gaps are told and is no report.
  */
 export async function checkSpool(dir: string, now: number): Promise<CheckResult> {
   const id = 'spool';
@@ -60,9 +48,8 @@ export async function checkSpool(dir: string, now: number): Promise<CheckResult>
       advice: msg('doctor.spool.readonlyFix', { dir }),
     };
   }
-  let files: string[];
   try {
-    files = (await readdir(dir)).filter((f) => f.endsWith('.json'));
+    await readdir(dir);
   } catch (error) {
     return {
       id,
@@ -70,10 +57,11 @@ export async function checkSpool(dir: string, now: number): Promise<CheckResult>
       message: msg('doctor.spool.error', { dir, detail: errorText(error) }),
     };
   }
-  const oldest = await oldestMtime(dir, files);
+  const { count, oldestAt } = inspectSpool(dir);
+  const oldest = oldestAt === null ? undefined : Date.parse(oldestAt);
   if (oldest === undefined)
     return { id, status: 'pass', message: msg('doctor.spool.empty', { dir }) };
-  const params = { dir, count: files.length, oldest: new Date(oldest).toISOString() };
+  const params = { dir, count, oldest: new Date(oldest).toISOString() };
   if (now - oldest <= STALE_MS)
     return { id, status: 'pass', message: msg('doctor.spool.pending', params) };
   return {

@@ -1,13 +1,14 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AgentState } from '../runtime/agent-state.ts';
 import { stateFile, writeState } from '../runtime/agent-state.ts';
+import { openSpool } from '../spool/spool.ts';
 import { main } from './main.ts';
 
 /** A config whose spool sits in a fresh directory, and where its state file goes. */
-function setup(): { file: string; state: string } {
+function setup(): { file: string; state: string; spoolDir: string } {
   const dir = mkdtempSync(path.join(tmpdir(), 'xw-status-'));
   const file = path.join(dir, 'agent.json');
   const spoolDir = path.join(dir, 'spool');
@@ -19,7 +20,7 @@ function setup(): { file: string; state: string } {
       spool: { dir: spoolDir },
     }),
   );
-  return { file, state: stateFile(spoolDir) };
+  return { file, state: stateFile(spoolDir), spoolDir };
 }
 
 const base: AgentState = {
@@ -105,5 +106,70 @@ describe('xiaowang-agent status', () => {
     const en = await status(file, 'en');
     expect(en).toContain('Last poll: 2026-11-27T02:00:00.000Z (3 devices read, 0 failed)');
     expect(en).not.toContain('Delivery is waiting');
+  });
+
+  it('tells what the spool refused, dropped or found damaged, and counts only real reports', async () => {
+    const { file, spoolDir } = setup();
+    let clock = Date.parse('2026-11-20T08:00:00.000Z');
+    const report = (id: string) => ({ reportId: id, pad: 'x'.repeat(300) });
+    const spool = await openSpool({
+      dir: spoolDir,
+      maxBytes: 1000,
+      maxAgeDays: 30,
+      now: () => clock,
+      onProblem: () => undefined,
+    });
+    for (const id of ['r1', 'r2', 'r3', 'r4', 'r5']) {
+      await spool.append(report(id));
+      clock += 300_000;
+    }
+    // maxBytes holds three: r1 and r2 were dropped. r3 is refused by the collector.
+    await spool.setAside('r3', '400 VALIDATION devices.0.name: \u001b[2J too long');
+    // r4's file is damaged on disk, and found so when delivery reads it.
+    const [r4] = (await spool.peek(3)).filter((r) => r.reportId === 'r4');
+    expect(r4).toBeDefined();
+    const r4File = readdirSync(spoolDir).find((n) => n.endsWith('-r4.json'));
+    writeFileSync(path.join(spoolDir, r4File ?? 'missing'), '{"reportId":"r4"');
+    await spool.peek(3);
+    await spool.close();
+
+    const zh = await status(file, 'zh-CN');
+    expect(zh).toContain('待发送的报告：1 份（最早 2026-11-20T08:20:00.000Z）');
+    expect(zh).toContain(
+      `汇聚端拒收的报告：1 份，保存在 ${path.join(spoolDir, 'rejected')}，不会再发送。最近一次（2026-11-20T08:25:00.000Z）：400 VALIDATION devices.0.name:  [2J too long。`,
+    );
+    expect(zh).not.toContain('\u001b');
+    expect(zh).toContain(
+      '2026-11-20T08:00:00.000Z 至 2026-11-20T08:05:00.000Z 暂存的 2 份报告未发送即被丢弃：待发队列达到了 spool.maxBytes 上限。',
+    );
+    expect(zh).toContain(`已移出的损坏文件：1 个，位于 ${path.join(spoolDir, 'corrupt')}`);
+    const en = await status(file, 'en');
+    expect(en).toContain('Reports waiting to be sent: 1 (oldest 2026-11-20T08:20:00.000Z)');
+    expect(en).toContain('Reports the collector refused for good: 1');
+    expect(en).toContain(
+      '2 reports spooled from 2026-11-20T08:00:00.000Z to 2026-11-20T08:05:00.000Z were dropped unsent: the spool reached spool.maxBytes.',
+    );
+
+    let json = '';
+    await main(['status', '--config', file, '--json'], {
+      stdout: (t) => (json += t),
+      stderr: () => undefined,
+    });
+    const shown = JSON.parse(json) as { spool: Record<string, unknown> };
+    expect(shown.spool).toMatchObject({
+      count: 1,
+      rejected: { count: 1, latest: { reportId: 'r3' } },
+      corrupt: { count: 1 },
+      dropped: [{ reason: 'max-bytes', count: 2 }],
+    });
+  });
+
+  it('does not count the gaps file once its gaps were told to the collector', async () => {
+    const { file, spoolDir } = setup();
+    mkdirSync(spoolDir, { recursive: true });
+    writeFileSync(path.join(spoolDir, 'gaps.json'), '{"version":1,"gaps":[]}');
+    const en = await status(file, 'en');
+    expect(en).toContain('Reports waiting to be sent: 0 (oldest -)');
+    expect(en).not.toContain('dropped');
   });
 });

@@ -63,6 +63,18 @@ const en = {
   'status.lastDelivery': 'Last delivery to the collector: {at}',
   'status.deliveryError': 'Delivery is waiting: {error}',
   'status.spool': 'Reports waiting to be sent: {count} (oldest {oldest})',
+  'status.rejected':
+    'Reports the collector refused for good: {count}, kept in {dir}; they are not sent again. Latest ({at}): {reason}. Send this reason to the county network centre; an agent and a collector of different versions is the usual cause.',
+  'status.rejectedNoReason':
+    'Reports the collector refused for good: {count}, kept in {dir}; they are not sent again.',
+  'status.droppedMaxBytes':
+    '{count} reports spooled from {from} to {to} were dropped unsent: the spool reached spool.maxBytes. The collector is told with the next report. To keep more while the collector cannot be reached, raise spool.maxBytes.',
+  'status.droppedMaxAge':
+    '{count} reports spooled from {from} to {to} were dropped unsent: they were older than spool.maxAgeDays. The collector is told with the next report. To keep them longer while the collector cannot be reached, raise spool.maxAgeDays.',
+  'status.droppedMissing':
+    '{count} reports spooled from {from} to {to} disappeared from the spool directory before they were sent (deleted by hand, or disk trouble). The collector is told with the next report.',
+  'status.corrupt':
+    'Damaged spool files set aside: {count}, in {dir}, each with a .reason.json saying what was wrong. They are not sent; disk trouble or a power cut is the usual cause.',
   'delivery.refused':
     'The collector at {address} refused the connection. Check that the collector is running and that the host and port in collector.url are right.',
   'delivery.timeout':
@@ -190,6 +202,17 @@ const zhCN: Record<keyof typeof en, string> = {
   'status.lastDelivery': '上次送达汇聚端：{at}',
   'status.deliveryError': '上报暂停中：{error}',
   'status.spool': '待发送的报告：{count} 份（最早 {oldest}）',
+  'status.rejected':
+    '汇聚端拒收的报告：{count} 份，保存在 {dir}，不会再发送。最近一次（{at}）：{reason}。请把这一原因告知县网络中心；常见原因是采集端与汇聚端的版本不一致。',
+  'status.rejectedNoReason': '汇聚端拒收的报告：{count} 份，保存在 {dir}，不会再发送。',
+  'status.droppedMaxBytes':
+    '{from} 至 {to} 暂存的 {count} 份报告未发送即被丢弃：待发队列达到了 spool.maxBytes 上限。下一份报告会告知汇聚端。若要在汇聚端无法连接时保留更多报告，请调大 spool.maxBytes。',
+  'status.droppedMaxAge':
+    '{from} 至 {to} 暂存的 {count} 份报告未发送即被丢弃：它们超过了 spool.maxAgeDays。下一份报告会告知汇聚端。若要在汇聚端无法连接时保留更久，请调大 spool.maxAgeDays。',
+  'status.droppedMissing':
+    '{from} 至 {to} 暂存的 {count} 份报告在发送前从待发队列目录中消失（被手动删除或磁盘故障）。下一份报告会告知汇聚端。',
+  'status.corrupt':
+    '已移出的损坏文件：{count} 个，位于 {dir}，每个旁边的 .reason.json 说明了问题。它们不会被发送；常见原因是磁盘故障或断电。',
   'delivery.refused':
     '汇聚端 {address} 拒绝了连接。请确认汇聚端正在运行，以及 collector.url 中的主机和端口是否正确。',
   'delivery.timeout':

@@ -15,6 +15,8 @@ function device(
 ) {
   const mib = [...varbinds].sort((a, b) => compareOids(a.oid, b.oid));
   const requests: { oids: readonly string[]; nonRepeaters: number; reps: number }[] = [];
+  /** Values the device found and sent, past a subtree's end or not. */
+  const served = { cells: 0 };
   const next = (oid: string): Cell =>
     mib.find((vb) => compareOids(vb.oid, oid) > 0) ?? { oid, type: 'endOfMibView' };
   const send = (
@@ -39,9 +41,11 @@ function device(
         cursors[k] = cell.oid;
       }
     }
-    return Promise.resolve({ ok: true, cells: cells.slice(0, faults.maxValues ?? cells.length) });
+    const sent = cells.slice(0, faults.maxValues ?? cells.length);
+    served.cells += sent.length;
+    return Promise.resolve({ ok: true, cells: sent });
   };
-  return { send, requests };
+  return { send, requests, served };
 }
 
 const options = (over: Partial<BulkReadOptions> = {}): BulkReadOptions => ({
@@ -208,5 +212,53 @@ describe('bulkRead', () => {
     );
     expect(got.walks.get(IF)?.error?.code).toBe('DEADLINE');
     expect(got.walks.get(IF)?.varbinds.length).toBeGreaterThan(0);
+  });
+});
+
+describe('bulkRead at the end of a standard table', () => {
+  const after = [int('1.3.6.1.2.1.4.1.0'), ...table('1.3.6.1.2.1.4.20.1', 5, 40)];
+
+  it('asks no further than one value past the last row of the last column', async () => {
+    const d = device([...table(IF, 22, 30), ...after]);
+    const got = await bulkRead(d.send, [], [IF], options());
+    expect(got.walks.get(IF)?.varbinds.map((v) => v.oid)).toEqual(
+      table(IF, 22, 30).map((v) => v.oid),
+    );
+    expect(d.served.cells - got.values).toBe(1);
+    // The same table under a root whose shape is not known runs a reply past its end.
+    const other = '1.3.6.1.4.1.99999.1.1';
+    const plain = device([...table(other, 22, 30), ...after]);
+    const read = await bulkRead(plain.send, [], [other], options());
+    expect(read.values).toBe(660);
+    expect(plain.served.cells - read.values).toBe(45);
+    expect(d.requests.length).toBe(plain.requests.length);
+  });
+
+  it('reads a table without its last columns, or with a column longer than the first, whole', async () => {
+    const short = device([...table(IF, 20, 40), ...after]);
+    expect((await bulkRead(short.send, [], [IF], options())).values).toBe(800);
+    const longer = [...table(IF, 22, 10), int(`${IF}.3.11`), int(`${IF}.22.11`)];
+    const uneven = device([...longer, ...after]);
+    const got = await bulkRead(uneven.send, [], [IF], options());
+    expect(got.walks.get(IF)?.varbinds.map((v) => v.oid)).toEqual(
+      [...longer].sort((a, b) => compareOids(a.oid, b.oid)).map((v) => v.oid),
+    );
+  });
+
+  it('stops a reply at a shorter table’s end when that saves more than a request', async () => {
+    const mib = [...table(IF, 22, 40), ...table(IFX, 19, 8), ...after];
+    const d = device(mib);
+    const got = await bulkRead(d.send, [], [IF, IFX], options());
+    expect(got.values).toBe(22 * 40 + 19 * 8);
+    // Past a table's end: one value each, and at most what a request costs (16) where a
+    // reply is shared with a longer table.
+    expect(d.served.cells - got.values).toBeLessThanOrEqual(16 + 2);
+    expect(d.requests.length).toBeLessThanOrEqual(Math.ceil(got.values / 64) + 3);
+    // The same tables under roots whose shape is not known run well past both ends.
+    const [a, b] = ['1.3.6.1.4.1.99999.1.1', '1.3.6.1.4.1.99999.2.1'];
+    const plain = device([...table(a, 22, 40), ...table(b, 19, 8), ...after]);
+    const read = await bulkRead(plain.send, [], [a, b], options());
+    expect(read.values).toBe(got.values);
+    expect(plain.served.cells - read.values).toBeGreaterThan(40);
   });
 });

@@ -4,6 +4,8 @@ import type { WalkResult } from './client.ts';
 import type { SnmpError } from './errors.ts';
 import { snmpError } from './errors.ts';
 import { compareOids, isUnder, normaliseOid } from './oid.ts';
+import { noteCell, tableProgress, valuesLeft } from './table-end.ts';
+import type { TableProgress } from './table-end.ts';
 import type { Varbind } from './varbind.ts';
 
 /** One GETBULK exchange as the engine sees it: cells in wire order, or why there are none. */
@@ -54,6 +56,8 @@ interface Cursor {
   error?: SnmpError;
   done: boolean;
   asked: boolean;
+  /** For a standard table walked whole: where the walk stands, to ask no further than its end. */
+  readonly table: TableProgress | undefined;
 }
 
 interface Scalar {
@@ -88,6 +92,7 @@ function advance(c: Cursor, cell: Cell, maxRows: number): number {
     return 0;
   }
   c.oid = cell.oid;
+  if (c.table !== undefined) noteCell(c.table, c.root, cell.oid);
   if (!isValue(cell)) return 0;
   c.out.push(cell);
   if (c.out.length >= maxRows) {
@@ -95,6 +100,36 @@ function advance(c: Cursor, cell: Cell, maxRows: number): number {
     c.error = snmpError('WALK_ROW_CAP', `stopped walking ${c.root} after ${maxRows} values`);
   }
   return 1;
+}
+
+/**
+ * Values past a table's end that are worth one more request to avoid. On snmpsim a request
+ * costs what 5 to 6 values do (BENCHMARKS.md, poller round 9); a device across a county WAN
+ * also pays a round trip, so the reply is cut only for a clear saving.
+ */
+const SPILL_WORTH_A_REQUEST = 16;
+
+/**
+ * Repetitions for a batch that would otherwise get `planned`. A reply runs every subtree in
+ * it the same number of steps, so where a standard table's end is known (table-end.ts):
+ * no further than the longest of them when all are known, and no further than the end of
+ * one that would otherwise be overrun by more values than a request costs.
+ */
+function repetitionsFor(batch: readonly Item[], planned: number): number {
+  let longest = 0;
+  let unknown = false;
+  let cut = planned;
+  for (const item of batch) {
+    if (item.kind !== 'walk') continue;
+    const left = item.c.table === undefined ? undefined : valuesLeft(item.c.table);
+    if (left === undefined) {
+      unknown = true;
+      continue;
+    }
+    longest = Math.max(longest, left);
+    if (planned - left > SPILL_WORTH_A_REQUEST) cut = Math.min(cut, left);
+  }
+  return Math.max(1, Math.min(cut, unknown || longest === 0 ? planned : longest));
 }
 
 /**
@@ -118,7 +153,7 @@ export async function bulkRead(
   const scalars = scalarOids.map((oid) => ({ oid, ask: oid.slice(0, -2), done: false }));
   const cursors: Cursor[] = subtrees.map((root) => {
     const r = normaliseOid(root);
-    return { root: r, oid: r, out: [], done: false, asked: false };
+    return { root: r, oid: r, out: [], done: false, asked: false, table: tableProgress(r) };
   });
   const scalarValues = new Map<string, Varbind | undefined>();
   const scalarErrors = new Map<string, SnmpError>();
@@ -181,9 +216,12 @@ export async function bulkRead(
     const repetitions =
       columns === 0 || probing
         ? 1
-        : Math.max(
-            1,
-            Math.min(options.maxRepetitions, Math.floor((budget - nonRepeaters) / columns)),
+        : repetitionsFor(
+            batch,
+            Math.max(
+              1,
+              Math.min(options.maxRepetitions, Math.floor((budget - nonRepeaters) / columns)),
+            ),
           );
     const oids = batch.map((i) => (i.kind === 'scalar' ? i.s.ask : i.c.oid));
     const outcome = await send(oids, nonRepeaters, repetitions);

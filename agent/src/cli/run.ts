@@ -64,6 +64,7 @@ export async function runAgent(
         collectorUrl: config.config.collector.url,
         token: config.config.collector.token,
         timeoutMs: config.config.collector.timeoutMs,
+        lang: config.config.lang,
       }),
     // Host IPv6 probes (levels 2–4) ride in every report; they cost a few DNS/HTTPS requests.
     probeHost: (config) =>

@@ -20,7 +20,14 @@ const report = JSON.parse(
 
 let reply: { status: number; body: string; headers?: Record<string, string>; delayMs?: number };
 let seen:
-  { auth: string | undefined; body: string; bytes: Buffer; length: string | undefined } | undefined;
+  | {
+      auth: string | undefined;
+      body: string;
+      bytes: Buffer;
+      length: string | undefined;
+      lang: string | undefined;
+    }
+  | undefined;
 const server = createServer((req, res) => {
   const chunks: Buffer[] = [];
   req.on('data', (c: Buffer) => chunks.push(c));
@@ -31,6 +38,7 @@ const server = createServer((req, res) => {
       body: bytes.toString('utf8'),
       bytes,
       length: req.headers['content-length'],
+      lang: req.headers['accept-language'],
     };
     setTimeout(() => {
       res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
@@ -259,6 +267,19 @@ describe('sendReport says what went wrong, from the catalogue', () => {
       key: 'delivery.forbidden',
       params: { status: 403, detail: 'FORBIDDEN 2 devices at other schools' },
     });
+  });
+
+  it('asks the collector to answer in the technician’s language', async () => {
+    reply = { status: 403, body: '{}' };
+    await send();
+    expect(seen?.lang).toBe('en');
+    await sendReport(queuedReport(report), {
+      collectorUrl: url,
+      token: 'xw_t0ken',
+      timeoutMs: 2000,
+      lang: 'zh-CN',
+    });
+    expect(seen?.lang).toBe('zh-CN');
   });
 
   it('a collector in trouble (5xx, 429): kept and retried', async () => {

@@ -1,4 +1,4 @@
-import type { Message } from '@xiaowang/shared';
+import type { Lang, Message } from '@xiaowang/shared';
 import { bodyByteLength, bodyPieces } from '../spool/body.ts';
 import { connectionFailure, otherFailure, redirectFailure, untrusted } from './delivery-failure.ts';
 import { postPieces } from './post-pieces.ts';
@@ -27,6 +27,11 @@ export interface ReporterOptions {
   readonly collectorUrl: string;
   readonly token: string;
   readonly timeoutMs: number;
+  /**
+   * The language the collector is asked to answer in (default en): its own words are quoted in
+   * `status` and in the reason kept beside a report it refused, read by the technician.
+   */
+  readonly lang?: Lang;
   /** Told every HTTP status the collector answers with (load tests count them). */
   readonly onStatus?: (status: number) => void;
 }
@@ -82,7 +87,7 @@ export async function sendReport(
       authorization: `Bearer ${options.token}`,
       'content-type': 'application/json',
       'content-length': String(bodyByteLength(report.body)),
-      'accept-language': 'en',
+      'accept-language': options.lang ?? 'en',
     },
     timeoutMs: options.timeoutMs,
   });

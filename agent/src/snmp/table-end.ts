@@ -38,9 +38,14 @@ export function tableProgress(root: string): TableProgress | undefined {
 
 /** Notes one value of the walk, at `oid` under `root` (`root.column.index…`). */
 export function noteCell(progress: TableProgress, root: string, oid: string): void {
-  const start = root.length + 1;
-  const dot = oid.indexOf('.', start);
-  const column = Number(oid.slice(start, dot < 0 ? oid.length : dot));
+  // Read digit by digit: this runs for most values of a county's poll, and a slice and a
+  // Number() for each would be garbage.
+  let column = 0;
+  for (let i = root.length + 1; i < oid.length; i++) {
+    const digit = oid.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) break;
+    column = column * 10 + digit;
+  }
   if (column === progress.column) {
     progress.inColumn++;
     return;

@@ -16,6 +16,7 @@ import { killRunning } from './poller/measure.ts';
 import { countValues, writeBulkwalkScripts } from './poller/bulkwalk.ts';
 import { measureResponder } from './poller/calibrate.ts';
 import { writeExporterConfig } from './poller/exporter.ts';
+import { missingTools } from './poller/tools.ts';
 import { buildFleet } from './poller/fleet.ts';
 import { planFor } from './poller/plan.ts';
 import { countCheck, printAcTable, printRunTable, summarise } from './poller/print.ts';
@@ -68,6 +69,11 @@ const cores = availableParallelism();
 console.log(
   `machine: ${cores} CPUs (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
 );
+const missing = missingTools(pollers);
+if (missing !== undefined) {
+  console.error(missing);
+  process.exit(2);
+}
 const dir = mkdtempSync(path.join(tmpdir(), 'xw-poller-'));
 const fleet = buildFleet({ devices: devicesN, countyAps });
 const sim = await startSnmpsimFleet(dir, fleet, processes);

@@ -13,6 +13,10 @@ const STEPS: readonly { readonly name: string; readonly args: readonly string[] 
     name: 'compliance (3,000 schools)',
     args: ['bench/compliance-recompute.ts', '--schools', '3000'],
   },
+  {
+    name: 'county page (100 schools)',
+    args: ['bench/county-page.ts', '--schools', '100', '--duration', '5'],
+  },
 ];
 
 function run(args: readonly string[]): Promise<number> {

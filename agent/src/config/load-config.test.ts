@@ -74,13 +74,20 @@ describe('agent config', () => {
     const found = problems({
       ...good,
       schedule: { pollIntervalSeconds: 0 },
-      devices: [{ name: 'a', host: '10.20.1.1', credentials: 'nope' }],
+      devices: [
+        { name: 'a', host: '10.20.1.1', credentials: 'nope' },
+        { name: '', host: '10.20.1.2', credentials: 'campus' },
+      ],
     });
     const of = (p: string) => found.find((f) => f.path === p);
-    expect(
-      problemText(of('schedule.pollIntervalSeconds') ?? { path: '', message: '' }, 'zh-CN'),
-    ).toMatch(/^数值过小/);
-    expect(of('schedule.pollIntervalSeconds')?.message).toMatch(/too small/i);
+    expect(problemText(of('devices.1.name') ?? { path: '', message: '' }, 'zh-CN')).toBe(
+      '不能为空',
+    );
+    const interval = of('schedule.pollIntervalSeconds') ?? { path: '', message: '' };
+    // A bound is said in words in both languages: zod's zh-CN text would read
+    // "数值过小：期望 number >=…", with the JavaScript type's English name in it.
+    expect(problemText(interval, 'zh-CN')).toMatch(/^应为不小于 \d+ 的数$/);
+    expect(interval.message).toMatch(/^must be a number no less than \d+$/);
     const credentials = of('devices.0.credentials') ?? { path: '', message: '' };
     expect(problemText(credentials, 'zh-CN')).toBe(
       '没有名为 "nope" 的凭据；请在 "credentials" 下定义，或改用以下之一：campus, core',

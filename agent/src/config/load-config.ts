@@ -69,10 +69,48 @@ function describeIssue(
     text = localised('config.unknownKeys', { keys });
   } else if (isMessageKey(issue.message)) {
     text = localised(issue.message, keyParams(issue));
+  } else if (sizeKey(issue) !== undefined) {
+    text = localised(sizeKey(issue) as MessageKey, sizeLimit(issue));
   } else {
     text = { en: issue.message, 'zh-CN': zhIssue?.message ?? issue.message };
   }
   return { path, message: text.en, text };
+}
+
+const SIZE_KEYS: Readonly<
+  Record<string, readonly [MessageKey, MessageKey, MessageKey, MessageKey]>
+> = {
+  // too_small inclusive, too_small exclusive, too_big inclusive, too_big exclusive
+  number: [
+    'config.numberAtLeast',
+    'config.numberAbove',
+    'config.numberAtMost',
+    'config.numberBelow',
+  ],
+  string: ['config.textAtLeast', 'config.textAtLeast', 'config.textAtMost', 'config.textAtMost'],
+  array: ['config.listAtLeast', 'config.listAtLeast', 'config.listAtMost', 'config.listAtMost'],
+};
+
+/**
+ * A bound of a number, a text or a list, said in words: zod's zh-CN texts for these name the
+ * JavaScript type in English ("期望 number >=1"), which a technician should not have to read.
+ */
+function sizeKey(issue: z.core.$ZodIssue): MessageKey | undefined {
+  if (issue.code !== 'too_small' && issue.code !== 'too_big') return undefined;
+  const keys = SIZE_KEYS[issue.origin];
+  if (keys === undefined) return undefined;
+  // A text or list of at least one is one that must not be empty, and is said so.
+  if (issue.code === 'too_small' && issue.origin !== 'number' && Number(issue.minimum) === 1) {
+    return 'config.notEmpty';
+  }
+  const exclusive = issue.inclusive === false ? 1 : 0;
+  return keys[(issue.code === 'too_big' ? 2 : 0) + exclusive];
+}
+
+function sizeLimit(issue: z.core.$ZodIssue): MessageParams {
+  if (issue.code === 'too_small') return { limit: Number(issue.minimum) };
+  if (issue.code === 'too_big') return { limit: Number(issue.maximum) };
+  return {};
 }
 
 /** The parameters a catalogue message of the schema's may name. */

@@ -63,14 +63,15 @@ function describeIssue(
   zhIssue: z.core.$ZodIssue | undefined,
 ): ConfigProblem {
   const path = pathText(issue.path);
+  const size = sizeKey(issue);
   let text: Record<Lang, string>;
   if (issue.code === 'unrecognized_keys') {
     const keys = issue.keys.map((k) => `"${k}"`).join(', ');
     text = localised('config.unknownKeys', { keys });
   } else if (isMessageKey(issue.message)) {
     text = localised(issue.message, keyParams(issue));
-  } else if (sizeKey(issue) !== undefined) {
-    text = localised(sizeKey(issue) as MessageKey, sizeLimit(issue));
+  } else if (size !== undefined) {
+    text = localised(size, sizeLimit(issue));
   } else {
     text = { en: issue.message, 'zh-CN': zhIssue?.message ?? issue.message };
   }

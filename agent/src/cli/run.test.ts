@@ -2,21 +2,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { writeAgentConfig } from '../testing/agent-config-file.ts';
 import { main } from './main.ts';
 
 function config(spoolDir: string): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'xw-run-'));
-  const file = path.join(dir, 'agent.json');
-  writeFileSync(
-    file,
-    JSON.stringify({
-      collector: { url: 'http://127.0.0.1:9/', token: 'xw_abcdefghijklmnopqrstuvwxyz012345' },
-      credentials: {},
-      spool: { dir: spoolDir },
-      ipv6: { enabled: false },
-    }),
-  );
-  return file;
+  return writeAgentConfig(spoolDir, { ipv6: { enabled: false } });
 }
 
 async function run(file: string, lang: string): Promise<{ code: number; err: string }> {

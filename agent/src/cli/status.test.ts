@@ -5,22 +5,13 @@ import { describe, expect, it } from 'vitest';
 import type { AgentState } from '../runtime/agent-state.ts';
 import { stateFile, writeState } from '../runtime/agent-state.ts';
 import { openSpool } from '../spool/spool.ts';
+import { writeAgentConfig } from '../testing/agent-config-file.ts';
 import { main } from './main.ts';
 
 /** A config whose spool sits in a fresh directory, and where its state file goes. */
 function setup(): { file: string; state: string; spoolDir: string } {
-  const dir = mkdtempSync(path.join(tmpdir(), 'xw-status-'));
-  const file = path.join(dir, 'agent.json');
-  const spoolDir = path.join(dir, 'spool');
-  writeFileSync(
-    file,
-    JSON.stringify({
-      collector: { url: 'http://127.0.0.1:9/', token: 'xw_abcdefghijklmnopqrstuvwxyz012345' },
-      credentials: {},
-      spool: { dir: spoolDir },
-    }),
-  );
-  return { file, state: stateFile(spoolDir), spoolDir };
+  const spoolDir = path.join(mkdtempSync(path.join(tmpdir(), 'xw-status-')), 'spool');
+  return { file: writeAgentConfig(spoolDir), state: stateFile(spoolDir), spoolDir };
 }
 
 const base: AgentState = {

@@ -23,7 +23,7 @@ if (mode === 'agent') {
   });
   const rates = new RateState();
   for (let i = 0; i < cycles; i++) {
-    const report = await runCycle(loaded, { rates });
+    const report = await runCycle(loaded, { rates, out: { write: () => undefined } });
     varbinds += report.devices.reduce((n, d) => n + d.meta.varbinds, 0);
     const failed = report.devices.filter((d) => d.outcome !== 'ok');
     if (failed.length > 0) throw new Error(`device failed: ${JSON.stringify(failed[0])}`);

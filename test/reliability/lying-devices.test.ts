@@ -78,8 +78,9 @@ describe('devices that lie', () => {
     let dropped = 0;
     const spikes: string[] = [];
     for (const report of run.reports) {
-      report.devices.forEach((result, i) => {
-        const s = served[i];
+      // Devices are in the order they finished polling, not the config's.
+      report.devices.forEach((result) => {
+        const s = served.find((x) => x.spec.name === result.target.name);
         if (s === undefined || result.outcome !== 'ok') return;
         for (const rate of result.rates ?? []) {
           if (rate.dropped !== null) dropped++;

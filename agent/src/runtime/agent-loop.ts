@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { HostProbes, Message, SpoolGapReport } from '@xiaowang/shared';
 import type { LoadedConfig } from '../config/load-config.ts';
 import { ConfigError } from '../config/load-config.ts';
@@ -11,7 +12,8 @@ import { deliverQueued } from './deliver.ts';
 import type { Log } from './log.ts';
 import { InventorySchedule } from './inventory-schedule.ts';
 import { RateState } from './rate-state.ts';
-import type { QueuedReport, ReportQueue } from './report-queue.ts';
+import { memoryDraft } from './report-queue.ts';
+import type { QueuedReport, ReportDraft, ReportQueue } from './report-queue.ts';
 import type { SendOutcome } from './reporter.ts';
 
 export interface AgentLoopDeps {
@@ -112,12 +114,20 @@ export function startAgentLoop(deps: AgentLoopDeps): AgentLoop {
     }
   }
 
-  /** One cycle's report; a failure of ours is logged and costs this cycle, not the agent. */
-  async function pollOnce(): Promise<PackedReport | undefined> {
+  /**
+   * One cycle, its report written into the queue as devices finish and queued at the end. A
+   * failure of ours is logged and costs this cycle (its draft is thrown away), not the agent.
+   */
+  async function pollAndSpool(): Promise<PackedReport | undefined> {
+    const reportId = randomUUID();
+    const draft: ReportDraft = deps.queue.draft?.(reportId) ?? memoryDraft(deps.queue, reportId);
+    let packed: PackedReport;
     try {
-      return await runCycle(config, {
+      packed = await runCycle(config, {
         rates,
         now,
+        reportId,
+        out: draft,
         devices: inventory.plan(deps.discovery?.devicesFor(config) ?? config.devices, now()),
         ...(deps.gaps === undefined ? {} : { spoolGaps: () => deps.gaps?.pending() ?? [] }),
         ...(deps.probeHost === undefined
@@ -128,20 +138,11 @@ export function startAgentLoop(deps: AgentLoopDeps): AgentLoop {
       deps.log('error', 'cycle.failed', {
         message: error instanceof Error ? error.message.slice(0, 2000) : String(error),
       });
+      await draft.abandon();
       return undefined;
     }
-  }
-
-  /**
-   * A cycle's report, spooled; what is returned no longer holds the document, so a
-   * county's 10 MB of text is not kept alive while it is delivered from the spool.
-   */
-  async function pollAndSpool(): Promise<Omit<PackedReport, 'body'> | undefined> {
-    const packed = await pollOnce();
-    if (packed === undefined) return undefined;
-    const { body, ...rest } = packed;
-    await deps.queue.append({ reportId: packed.reportId, body });
-    return rest;
+    await draft.commit();
+    return packed;
   }
 
   async function loop(): Promise<void> {

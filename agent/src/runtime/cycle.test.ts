@@ -2,7 +2,7 @@ import { schoolSwitchWalk, startSnmpResponder } from '@xiaowang/seeds';
 import type { SnmpResponder } from '@xiaowang/seeds';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../config/load-config.ts';
-import { parseQueued } from '../testing/queued-report.ts';
+import { collectPieces, parseQueued } from '../testing/queued-report.ts';
 import { runCycle } from './cycle.ts';
 import { RateState } from './rate-state.ts';
 
@@ -39,20 +39,23 @@ const loaded = () =>
 describe('runCycle', () => {
   it('packs a report the contract accepts, with rates from the previous cycle', async () => {
     const rates = new RateState();
-    await runCycle(loaded(), { rates });
-    const packed = await runCycle(loaded(), { rates });
-    const report = parseQueued(packed);
+    await runCycle(loaded(), { rates, out: collectPieces() });
+    const out = collectPieces();
+    const packed = await runCycle(loaded(), { rates, out });
+    const report = parseQueued(out);
     expect(report.reportId).toBe(packed.reportId);
-    expect(report.devices.map((d) => [d.target.name, d.outcome])).toEqual([
+    // Devices are written in the order they finish.
+    const byName = [...report.devices].sort((x, y) => x.target.name.localeCompare(y.target.name));
+    expect(byName.map((d) => [d.target.name, d.outcome])).toEqual([
       ['core-a', 'ok'],
       ['core-b', 'ok'],
     ]);
-    const [first] = report.devices;
+    const [first] = byName;
     expect(first?.outcome === 'ok' && first.rates?.some((r) => r.dropped !== 'first-sample')).toBe(
       true,
     );
-    expect(packed.devices.map((d) => d.meta.varbinds)).toEqual(
-      report.devices.map((d) => d.meta.varbinds),
+    expect(packed.devices.map((d) => [d.target.name, d.meta.varbinds]).sort()).toEqual(
+      report.devices.map((d) => [d.target.name, d.meta.varbinds]).sort(),
     );
   });
 
@@ -63,8 +66,12 @@ describe('runCycle', () => {
       if (result.target.name === 'core-b') throw new Error('rate bug');
       return apply(result, readAt);
     };
-    const report = parseQueued(await runCycle(loaded(), { rates }));
-    const [ok, failed] = report.devices;
+    const out = collectPieces();
+    await runCycle(loaded(), { rates, out });
+    const report = parseQueued(out);
+    const [ok, failed] = [...report.devices].sort((x, y) =>
+      x.target.name.localeCompare(y.target.name),
+    );
     expect(ok?.outcome).toBe('ok');
     expect(failed).toMatchObject({
       outcome: 'error',

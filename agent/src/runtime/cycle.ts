@@ -2,8 +2,8 @@ import type { DeviceResult, HostProbes, SpoolGapReport } from '@xiaowang/shared'
 import type { LoadedConfig } from '../config/load-config.ts';
 import type { DeviceTarget } from '../poll/poll-device.ts';
 import { pollDevices } from '../poll/poll-many.ts';
-import { packReport } from '../report/build-report.ts';
-import type { PackedDevice, PackedReport } from '../report/build-report.ts';
+import { ReportWriter, checkDeviceCount } from '../report/build-report.ts';
+import type { PackedDevice, PackedReport, PieceSink } from '../report/build-report.ts';
 import { outlineOf } from '../report/device-outline.ts';
 import { deviceError, fitHostProbes, fitToContract } from './fit-to-contract.ts';
 import type { RateState } from './rate-state.ts';
@@ -17,6 +17,10 @@ export interface CycleDeps {
   readonly spoolGaps?: () => readonly SpoolGapReport[];
   /** Devices to poll instead of `loaded.devices` (the configured ones plus discovered ones). */
   readonly devices?: readonly DeviceTarget[];
+  /** Default: a new UUID. */
+  readonly reportId?: string;
+  /** Takes the report's document as it is written: a spool draft, or pieces in memory. */
+  readonly out: PieceSink;
 }
 
 function pack(result: DeviceResult): PackedDevice {
@@ -41,31 +45,38 @@ function packDevice(result: DeviceResult, rates: RateState, readAt: number): Pac
  * One poll cycle: every configured device with bounded concurrency and its own deadline.
  * As each device finishes, its rates are computed from the previous cycle's counters, it is
  * fitted to the contract (values it cannot carry are cut or refused for that device, never
- * the whole report) and serialised, so a cycle holds its results as UTF-8, not objects.
+ * the whole report), serialised and written to `out`, so a cycle holds no device's result
+ * once it is done: the document goes to the spool as it grows.
  */
 export async function runCycle(loaded: LoadedConfig, deps: CycleDeps): Promise<PackedReport> {
   const now = deps.now ?? Date.now;
   const schedule = loaded.config.schedule;
-  const started = new Date(now());
-  const [devices, host] = await Promise.all([
+  const targets = deps.devices ?? loaded.devices;
+  checkDeviceCount(targets.length);
+  const report = new ReportWriter(
+    {
+      pollStartedAt: new Date(now()),
+      ...(deps.reportId === undefined ? {} : { reportId: deps.reportId }),
+      ...(loaded.config.name === undefined ? {} : { agentHostname: loaded.config.name }),
+    },
+    deps.out,
+  );
+  const [, host] = await Promise.all([
     pollDevices(
-      deps.devices ?? loaded.devices,
+      targets,
       {
         concurrency: schedule.concurrency,
         deadlineMs: schedule.deviceDeadlineSeconds * 1000,
         timing: { timeoutMs: schedule.requestTimeoutMs, retries: schedule.retries },
         now,
       },
-      (result) => packDevice(result, deps.rates, now()),
+      (result) => report.device(packDevice(result, deps.rates, now())),
     ),
     deps.probeHost?.() ?? Promise.resolve(null),
   ]);
-  return packReport({
-    devices,
-    pollStartedAt: started,
+  return report.end({
     pollFinishedAt: new Date(now()),
     host: fitHostProbes(host),
     spoolGaps: deps.spoolGaps?.() ?? [],
-    ...(loaded.config.name === undefined ? {} : { agentHostname: loaded.config.name }),
   });
 }

@@ -25,6 +25,8 @@ export type PostOutcome =
 
 export interface PostPiecesOptions {
   readonly headers: Readonly<Record<string, string>>;
+  /** The document's length, as in Content-Length: a source that gives less or more is an error. */
+  readonly bytes: number;
   /** For the whole exchange: connecting, sending every piece and reading the answer. */
   readonly timeoutMs: number;
   readonly maxResponseBytes?: number;
@@ -38,8 +40,10 @@ function failed(error: unknown): PostOutcome {
 const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024;
 
 /**
- * POSTs a document held in pieces over node:http(s), writing one piece at a time and
- * waiting for the socket to drain between them; never rejects.
+ * POSTs a document held in pieces (in memory, or read from a spooled file) over
+ * node:http(s), writing one piece at a time, each once the socket has taken the one
+ * before; never rejects. A source that fails to read, or gives other than `bytes` bytes,
+ * fails the exchange before the request ends, so the collector never takes a cut document.
  *
  * Not `fetch`: on a gateway undici costs about 10 MB of RSS once loaded, and handed a
  * stream of a county's 10 MB report it held a second copy of it, so a delivery raised the
@@ -48,7 +52,7 @@ const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024;
  */
 export function postPieces(
   url: URL,
-  pieces: readonly Uint8Array[],
+  pieces: Iterable<Uint8Array> | AsyncIterable<Uint8Array>,
   options: PostPiecesOptions,
 ): Promise<PostOutcome> {
   return new Promise<PostOutcome>((resolve) => {
@@ -98,21 +102,45 @@ export function postPieces(
       options.timeoutMs,
     );
     void (async () => {
-      for (const piece of pieces) {
-        if (settled) return;
-        if (!request.write(piece)) {
-          await new Promise<void>((drained) => {
-            const done = (): void => {
-              request.off('drain', done);
-              request.off('close', done);
-              drained();
-            };
-            request.on('drain', done);
-            request.on('close', done);
-          });
+      let sent = 0;
+      try {
+        for await (const piece of pieces) {
+          if (settled) return;
+          sent += piece.byteLength;
+          if (sent > options.bytes) break;
+          // Until the socket has taken it: a piece read from a file shares its buffer with the next.
+          await written(request, piece);
         }
+      } catch (error) {
+        finish({
+          ok: false,
+          reason: `could not read the report to send it: ${describeRequestError(error)}`,
+          code: requestErrorCode(error),
+        });
+        return;
       }
-      if (!settled) request.end();
+      if (settled) return;
+      if (sent !== options.bytes) {
+        finish({
+          ok: false,
+          reason: `the report changed while it was sent: ${sent > options.bytes ? 'more' : 'fewer'} than its ${options.bytes} bytes`,
+          code: 'BODY_LENGTH',
+        });
+        return;
+      }
+      request.end();
     })();
+  });
+}
+
+/** Resolves once `piece` is handed to the socket (or the request closed): then it may change. */
+function written(request: http.ClientRequest, piece: Uint8Array): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const done = (): void => {
+      request.off('close', done);
+      resolve();
+    };
+    request.on('close', done);
+    request.write(piece, done);
   });
 }

@@ -1,7 +1,16 @@
 import { createServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { existsSync, readFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  truncateSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Report } from '@xiaowang/shared';
 import { t } from '@xiaowang/shared';
@@ -82,6 +91,42 @@ describe('sendReport', () => {
     expect(outcome).toEqual({ kind: 'acked', duplicate: false });
     expect(seen?.bytes.equals(text)).toBe(true);
     expect(seen?.length).toBe(String(text.length));
+  });
+
+  it('sends a spooled report from its file, and never a document that changed on disk', async () => {
+    reply = { status: 200, body: JSON.stringify({ accepted: true, duplicate: false }) };
+    const dir = mkdtempSync(path.join(tmpdir(), 'xw-send-'));
+    try {
+      const file = path.join(dir, 'report.json');
+      // Larger than a read chunk, so it goes out in several writes.
+      const text = Buffer.from(JSON.stringify({ ...report, pad: 'x'.repeat(200_000) }));
+      writeFileSync(file, text);
+      const body = { path: file, bytes: text.length };
+      const options = { collectorUrl: url, token: 'xw_t0ken', timeoutMs: 2000 };
+      expect(await sendReport({ reportId: report.reportId, body }, options)).toEqual({
+        kind: 'acked',
+        duplicate: false,
+      });
+      expect(seen?.bytes.equals(text)).toBe(true);
+      expect(seen?.length).toBe(String(text.length));
+
+      seen = undefined;
+      truncateSync(file, text.length - 10);
+      expect(await sendReport({ reportId: report.reportId, body }, options)).toMatchObject({
+        kind: 'retry',
+        reason: expect.stringContaining('changed while it was sent') as string,
+      });
+      unlinkSync(file);
+      expect(await sendReport({ reportId: report.reportId, body }, options)).toMatchObject({
+        kind: 'retry',
+        reason: expect.stringContaining('could not read the report') as string,
+      });
+      // The collector never saw a whole request for either.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(seen).toBeUndefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('retries on 5xx and 429, honouring Retry-After', async () => {

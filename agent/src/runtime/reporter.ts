@@ -1,5 +1,5 @@
 import type { Lang, Message } from '@xiaowang/shared';
-import { bodyByteLength, bodyPieces } from '../spool/body.ts';
+import { bodyByteLength, bodyChunks } from '../spool/body.ts';
 import { connectionFailure, otherFailure, redirectFailure, untrusted } from './delivery-failure.ts';
 import { postPieces } from './post-pieces.ts';
 import type { QueuedReport } from './report-queue.ts';
@@ -82,13 +82,15 @@ export async function sendReport(
       message: { key: 'delivery.badUrl', params: { url: untrusted(collectorUrl) } },
     };
   }
-  const response = await postPieces(url, bodyPieces(report.body), {
+  const bytes = bodyByteLength(report.body);
+  const response = await postPieces(url, bodyChunks(report.body), {
     headers: {
       authorization: `Bearer ${options.token}`,
       'content-type': 'application/json',
-      'content-length': String(bodyByteLength(report.body)),
+      'content-length': String(bytes),
       'accept-language': options.lang ?? 'en',
     },
+    bytes,
     timeoutMs: options.timeoutMs,
   });
   if (!response.ok) {

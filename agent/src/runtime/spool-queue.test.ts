@@ -6,6 +6,7 @@ import type { ReportBody } from '../spool/body.ts';
 import { openSpool } from '../spool/spool.ts';
 import { faultyFs } from '../spool/testing/faulty-fs.ts';
 import { useTempDirs } from '../spool/testing/temp-dir.ts';
+import { parseQueued } from '../testing/queued-report.ts';
 import type { Log } from './log.ts';
 import { queuedReport } from './report-queue.ts';
 import { spoolQueue } from './spool-queue.ts';
@@ -91,6 +92,76 @@ describe('spoolQueue delivering what it just stored', () => {
     await queue.append({ reportId: c.reportId, body: third });
     expect((await queue.peek(0)).length).toBe(0);
     expect((await queue.peek(1))[0]?.body).toBe(third);
+    await spool.close();
+  });
+});
+
+describe('spoolQueue taking a report drafted as its cycle runs', () => {
+  const write = (draft: { write(piece: Uint8Array): void }, r: Report) => {
+    const text = Buffer.from(JSON.stringify(r));
+    for (let at = 0; at < text.length; at += 50) draft.write(text.subarray(at, at + 50));
+  };
+
+  it('queues it from its file and hands that file to delivery, not a copy in memory', async () => {
+    const dir = await tempDir();
+    const spool = await openSpool({ dir, maxBytes: 1_000_000, maxAgeDays: 30 });
+    const queue = spoolQueue(spool);
+    const a = report(0);
+    const draft = queue.draft(a.reportId);
+    write(draft, a);
+    await draft.commit();
+    expect(spool.queuedIds()).toEqual([a.reportId]);
+    const [fresh] = await queue.peek(1);
+    expect(fresh?.body).toMatchObject({ bytes: JSON.stringify(a).length });
+    expect(fresh?.body).toHaveProperty('path', expect.stringContaining(dir) as string);
+    expect(parseQueued(fresh ?? { body: '' })).toEqual(a);
+    await spool.close();
+  });
+
+  it('holds it in memory when the disk is full, and spools it once space returns', async () => {
+    const dir = await tempDir();
+    const { fs, faults } = faultyFs();
+    const spool = await openSpool({ dir, maxBytes: 1_000_000, maxAgeDays: 30, fs });
+    const events: string[] = [];
+    const queue = spoolQueue(spool, { log: (_level, event) => events.push(event) });
+    const [a, b] = [report(0), report(5)];
+
+    faults.push({ step: 'write', code: 'ENOSPC' });
+    const first = queue.draft(a.reportId);
+    write(first, a);
+    await first.commit();
+    expect(events).toEqual(['spool.append_failed']);
+    expect(spool.queuedIds()).toEqual([]);
+    const [held] = await queue.peek(1);
+    expect(parseQueued(held ?? { body: '' })).toEqual(a);
+
+    // The next cycle's draft is written while space is back: the held report goes in first.
+    faults.length = 0;
+    const second = queue.draft(b.reportId);
+    write(second, b);
+    await second.commit();
+    expect(spool.queuedIds()).toEqual([a.reportId, b.reportId]);
+    expect((await queue.peek(2)).map(parseQueued)).toEqual([a, b]);
+    await spool.close();
+  });
+
+  it('holds a drafted report the spool will not adopt, read back whole', async () => {
+    const dir = await tempDir();
+    const spool = await openSpool({ dir, maxBytes: 150, maxAgeDays: 30 });
+    const events: { event: string; fields: unknown }[] = [];
+    const queue = spoolQueue(spool, {
+      log: (_level, event, fields) => events.push({ event, fields }),
+    });
+    const a = report(0);
+    const draft = queue.draft(a.reportId);
+    write(draft, a);
+    await draft.commit();
+    expect(events[0]).toMatchObject({
+      event: 'spool.append_failed',
+      fields: { code: 'TOO_LARGE' },
+    });
+    expect((await queue.peek(1)).map(parseQueued)).toEqual([a]);
+    expect(await queue.count()).toBe(1);
     await spool.close();
   });
 });

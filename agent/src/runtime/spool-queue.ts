@@ -1,8 +1,8 @@
 import type { SpoolGapReport } from '@xiaowang/shared';
 import { SpoolWriteError } from '../spool/errors.ts';
-import type { Spool } from '../spool/spool.ts';
+import type { Spool, SpoolDraft } from '../spool/spool.ts';
 import type { Log } from './log.ts';
-import type { QueuedReport, ReportQueue } from './report-queue.ts';
+import type { NewReport, QueuedReport, ReportDraft, ReportQueue } from './report-queue.ts';
 
 export interface SpoolQueueOptions {
   /** Told when a report cannot be spooled (a full or read-only disk) and is held in memory. */
@@ -26,17 +26,18 @@ export const DEFAULT_MAX_HELD = 288;
 export function spoolQueue(
   spool: Spool,
   options: SpoolQueueOptions = {},
-): ReportQueue & { count(): Promise<number> } {
-  const held: QueuedReport[] = [];
+): ReportQueue & { count(): Promise<number>; draft(reportId: string): ReportDraft } {
+  const held: NewReport[] = [];
   const maxHeld = options.maxHeld ?? DEFAULT_MAX_HELD;
   /**
-   * The report just spooled, handed to delivery once from memory: when it is the only one
-   * queued (the collector is keeping up) reading its file back would be a second copy of a
+   * The report just spooled, handed to delivery once as it was stored (its pieces, or the
+   * file a draft wrote, sent without being read into memory): when it is the only one
+   * queued (the collector is keeping up) reading it back whole would be a second copy of a
    * county's 10 MB. Any later attempt reads the spool, which checks the file.
    */
   let justStored: QueuedReport | undefined;
 
-  const store = async (report: QueuedReport): Promise<void> => {
+  const store = async (report: NewReport): Promise<void> => {
     await spool.appendBody(report.reportId, report.body);
     justStored = report;
   };
@@ -55,7 +56,7 @@ export function spoolQueue(
     return undefined;
   }
 
-  function hold(report: QueuedReport, error: SpoolWriteError): void {
+  function hold(report: NewReport, error: SpoolWriteError): void {
     held.push(report);
     const dropped = held.length > maxHeld ? held.shift() : undefined;
     options.log?.('error', 'spool.append_failed', {
@@ -66,16 +67,59 @@ export function spoolQueue(
     });
   }
 
-  return {
-    async append(report) {
-      const refused = await spoolHeld();
-      if (refused !== undefined) return hold(report, refused);
+  async function append(report: NewReport): Promise<void> {
+    const refused = await spoolHeld();
+    if (refused !== undefined) return hold(report, refused);
+    try {
+      await store(report);
+    } catch (error) {
+      if (!(error instanceof SpoolWriteError)) throw error;
+      hold(report, error);
+    }
+  }
+
+  function lost(reportId: string, failure: unknown): void {
+    options.log?.('error', 'spool.report_lost', {
+      reportId,
+      message: failure instanceof Error ? failure.message : String(failure),
+    });
+  }
+
+  /** A finished draft into the queue; what the spool refuses is held as `append` holds it. */
+  async function commit(file: SpoolDraft): Promise<void> {
+    const { reportId } = file;
+    const content = await file.finish();
+    if (content.kind === 'lost') return lost(reportId, content.failure);
+    if (content.kind === 'memory') return append({ reportId, body: content.pieces });
+    let refused = await spoolHeld();
+    if (refused === undefined) {
       try {
-        await store(report);
+        justStored = { reportId, body: await spool.adopt(reportId, content) };
+        return;
       } catch (error) {
         if (!(error instanceof SpoolWriteError)) throw error;
-        hold(report, error);
+        refused = error;
       }
+    }
+    let body: Uint8Array;
+    try {
+      body = await file.readBack();
+    } catch (error) {
+      return lost(reportId, error);
+    }
+    hold({ reportId, body }, refused);
+  }
+
+  return {
+    append,
+    draft(reportId) {
+      const file = spool.draft(reportId);
+      return {
+        reportId,
+        write: (piece) => file.write(piece),
+        commit: () => commit(file),
+        abandon: () => file.abandon(),
+      };
     },
     async peek(limit) {
       const fresh = limit >= 1 ? justStored : undefined;

@@ -6,6 +6,7 @@ import { entryName } from './entry.ts';
 import type { SpoolEntry } from './entry.ts';
 import { SpoolFullError, errnoCode, toSpoolError } from './errors.ts';
 import { moveAside, syncDir, unlinkQuietly, writeAndRename } from './spool-fs.ts';
+import type { SpooledFile } from './body.ts';
 import { REJECTED_DIR, removeFromIndex } from './state.ts';
 import type { SpoolState } from './state.ts';
 
@@ -20,14 +21,7 @@ export async function appendReport(
   const { dir, fs } = state;
   if (state.byId.has(reportId)) return;
   const bytes = bodyByteLength(data);
-  if (bytes > state.maxBytes) {
-    throw new SpoolFullError(
-      dir,
-      'TOO_LARGE',
-      `report ${reportId} is ${bytes} bytes, more than spool.maxBytes (${state.maxBytes}): ` +
-        `raise spool.maxBytes; the report was not stored`,
-    );
-  }
+  checkSize(state, reportId, bytes);
   const seq = state.nextSeq;
   state.nextSeq += 1;
   const spooledAt = state.now();
@@ -40,16 +34,66 @@ export async function appendReport(
     await unlinkQuietly(fs, join(dir, name));
     throw error;
   }
-  const entry: SpoolEntry = { seq, spooledAt, reportId, name, bytes };
+  await index(state, { seq, spooledAt, reportId, name, bytes });
+}
+
+function checkSize(state: SpoolState, reportId: string, bytes: number): void {
+  if (bytes > state.maxBytes) {
+    throw new SpoolFullError(
+      state.dir,
+      'TOO_LARGE',
+      `report ${reportId} is ${bytes} bytes, more than spool.maxBytes (${state.maxBytes}): ` +
+        `raise spool.maxBytes; the report was not stored`,
+    );
+  }
+}
+
+/** Adds a stored report to the index, then drops the oldest if that broke a bound. */
+async function index(state: SpoolState, entry: SpoolEntry): Promise<void> {
   state.entries.push(entry);
-  state.byId.set(reportId, entry);
-  state.bytes += bytes;
+  state.byId.set(entry.reportId, entry);
+  state.bytes += entry.bytes;
   try {
     await enforceBounds(state);
   } catch (error) {
     // The report is stored, as promised; the next append tries the bounds again.
-    state.onProblem(toSpoolError(dir, 'drop the oldest reports', error));
+    state.onProblem(toSpoolError(state.dir, 'drop the oldest reports', error));
   }
+}
+
+/**
+ * Takes a finished draft (draft.ts: written, synced, closed) into the queue by renaming it,
+ * then applies the bounds; returns the stored file. On a failure the draft's file is left
+ * where it was, for the caller to read back.
+ */
+export async function adoptReport(
+  state: SpoolState,
+  reportId: string,
+  draft: SpooledFile,
+): Promise<SpooledFile> {
+  const { dir, fs } = state;
+  const known = state.byId.get(reportId);
+  if (known !== undefined) {
+    await unlinkQuietly(fs, draft.path);
+    return { path: join(dir, known.name), bytes: known.bytes };
+  }
+  checkSize(state, reportId, draft.bytes);
+  const seq = state.nextSeq;
+  state.nextSeq += 1;
+  const spooledAt = state.now();
+  const name = entryName(seq, spooledAt, reportId);
+  const path = join(dir, name);
+  await fs.rename(draft.path, path);
+  try {
+    await syncDir(fs, dir);
+  } catch (error) {
+    // Not known to be durable, so not promised: back to a temp name, which the caller reads
+    // back (and a restart would delete, not queue twice).
+    await fs.rename(path, draft.path).catch(() => undefined);
+    throw error;
+  }
+  await index(state, { seq, spooledAt, reportId, name, bytes: draft.bytes });
+  return { path, bytes: draft.bytes };
 }
 
 /** Deletes an acknowledged report; an unknown id is a no-op. */

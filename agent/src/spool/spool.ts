@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import type { ReportBody } from './body.ts';
+import type { ReportBody, SpooledFile } from './body.ts';
 import { enforceBounds } from './bounds.ts';
 import { checkReportId } from './entry.ts';
 import type { SpoolEntry } from './entry.ts';
@@ -8,7 +8,14 @@ import type { SpoolWriteError } from './errors.ts';
 import type { SpoolGap } from './gaps.ts';
 import { acquireLock } from './lock.ts';
 import type { LockOptions } from './lock.ts';
-import { ackReport, appendReport, clearSpoolGaps, setReportAside } from './operations.ts';
+import { SpoolDraft } from './draft.ts';
+import {
+  ackReport,
+  adoptReport,
+  appendReport,
+  clearSpoolGaps,
+  setReportAside,
+} from './operations.ts';
 import { readOldest } from './read.ts';
 import type { SpooledReport } from './read.ts';
 import { recoverSpool } from './recover.ts';
@@ -52,6 +59,14 @@ export interface Spool {
   append<T extends SpoolableReport>(report: T): Promise<void>;
   /** `append` for a report already serialised: `body` (UTF-8 when bytes) is stored as is. */
   appendBody(reportId: string, body: ReportBody): Promise<void>;
+  /** A report to be written piece by piece as it is built; `adopt` then queues it. */
+  draft(reportId: string): SpoolDraft;
+  /**
+   * Queues a finished draft's file, durable when it resolves; returns where it now is. On a
+   * SpoolWriteError (a full disk, a report over spool.maxBytes) the draft keeps its file for
+   * `readBack`.
+   */
+  adopt(reportId: string, file: SpooledFile): Promise<SpooledFile>;
   /** Up to `count` reports, oldest first; entries found damaged are moved aside on the way. */
   peek(count: number): Promise<SpooledReport[]>;
   oldest(): Promise<SpooledReport | null>;
@@ -71,6 +86,7 @@ export interface Spool {
 
 export type { SpooledReport } from './read.ts';
 export type { SpoolGap } from './gaps.ts';
+export type { SpoolDraft } from './draft.ts';
 
 function checkOptions(options: SpoolOptions): void {
   const problems: string[] = [];
@@ -167,6 +183,9 @@ function createSpool(state: SpoolState, release: () => Promise<void>): Spool {
       }
     },
     appendBody,
+    draft: (reportId) => new SpoolDraft(state.fs, dir, checkReportId(reportId)),
+    adopt: (reportId, file) =>
+      serialise(`store report ${reportId}`, () => adoptReport(state, reportId, file)),
     peek: (count) => {
       if (!Number.isSafeInteger(count) || count < 0) {
         return Promise.reject(new TypeError(`peek: expected a count >= 0, got ${String(count)}`));

@@ -54,11 +54,13 @@ function collectorSays(statusText: string, text: string): string {
   return statusText;
 }
 
+/** The collector's report endpoint under `collectorUrl`; throws on an invalid URL. */
+function reportsEndpoint(collectorUrl: string): URL {
+  return new URL('api/v1/reports', collectorUrl.endsWith('/') ? collectorUrl : `${collectorUrl}/`);
+}
+
 export function reportsUrl(collectorUrl: string): string {
-  return new URL(
-    'api/v1/reports',
-    collectorUrl.endsWith('/') ? collectorUrl : `${collectorUrl}/`,
-  ).toString();
+  return reportsEndpoint(collectorUrl).toString();
 }
 
 /**
@@ -74,7 +76,7 @@ export async function sendReport(
   const collectorUrl = options.collectorUrl;
   let url: URL;
   try {
-    url = new URL(reportsUrl(collectorUrl));
+    url = reportsEndpoint(collectorUrl);
   } catch {
     return {
       kind: 'retry',

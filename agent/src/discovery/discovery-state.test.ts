@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../config/load-config.ts';
 import type { AgentConfigInput } from '../config/schema.ts';
 import type { SnmpCredentials, SnmpTarget } from '../snmp/credentials.ts';
+import { testMeta } from '../testing/device-meta.ts';
 import { discoveredFile } from './discovered-file.ts';
 import { createDiscovery, FORGET_AFTER_MS } from './discovery-state.ts';
 
@@ -33,14 +34,7 @@ function config(
 
 function result(address: string, neighbours: string[] = [], ok = true): DeviceResult {
   const target = { name: address, address, port: 161 };
-  const meta = {
-    startedAt: new Date(0).toISOString(),
-    durationMs: 1,
-    requests: 1,
-    retries: 0,
-    timeouts: 0,
-    varbinds: 1,
-  };
+  const meta = testMeta;
   if (!ok)
     return {
       outcome: 'error',

@@ -1,5 +1,6 @@
 import type { DeviceResult, InterfaceRate, InterfaceRow } from '@xiaowang/shared';
 import { describe, expect, it } from 'vitest';
+import { testMeta } from '../testing/device-meta.ts';
 import { RateState } from './rate-state.ts';
 
 interface RowOptions {
@@ -9,14 +10,7 @@ interface RowOptions {
   readonly speedSuspect?: string | null;
 }
 
-const meta = {
-  startedAt: new Date(0).toISOString(),
-  durationMs: 1,
-  requests: 1,
-  retries: 0,
-  timeouts: 0,
-  varbinds: 1,
-};
+const meta = testMeta;
 
 function row(
   ifIndex: number,

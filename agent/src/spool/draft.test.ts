@@ -4,18 +4,13 @@ import { SpoolFullError } from './errors.ts';
 import { openSpool } from './spool.ts';
 import type { SpoolOptions } from './spool.ts';
 import { faultyFs } from './testing/faulty-fs.ts';
+import { openFaultySpool } from './testing/faulty-spool.ts';
 import { entryFiles, makeReport, tempFiles } from './testing/reports.ts';
 import { useTempDirs } from './testing/temp-dir.ts';
 
 const tempDir = useTempDirs();
 
-async function setUp(more: Partial<SpoolOptions> = {}) {
-  const dir = await tempDir();
-  const { fs, faults } = faultyFs();
-  const options: SpoolOptions = { dir, maxBytes: 1_000_000, maxAgeDays: 30, ...more };
-  const spool = await openSpool({ ...options, fs });
-  return { dir, fs, faults, options, spool };
-}
+const setUp = async (more: Partial<SpoolOptions> = {}) => openFaultySpool(await tempDir(), more);
 
 /** A report document of `count` pieces, as a cycle writes one: head, devices, tail. */
 function pieces(reportId: string, count: number): Buffer[] {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { SpoolFullError, SpoolWriteError } from './errors.ts';
 import { openSpool } from './spool.ts';
 import type { SpoolOptions } from './spool.ts';
+import { openFaultySpool } from './testing/faulty-spool.ts';
 import { faultyFs } from './testing/faulty-fs.ts';
 import type { Fault } from './testing/faulty-fs.ts';
 import { entryFiles, makeReport, tempFiles } from './testing/reports.ts';
@@ -12,10 +13,7 @@ import { useTempDirs } from './testing/temp-dir.ts';
 const tempDir = useTempDirs();
 
 async function setUp(more: Partial<SpoolOptions> = {}) {
-  const dir = await tempDir();
-  const { fs, faults } = faultyFs();
-  const options: SpoolOptions = { dir, maxBytes: 1_000_000, maxAgeDays: 30, ...more };
-  const spool = await openSpool({ ...options, fs });
+  const { dir, faults, options, spool } = await openFaultySpool(await tempDir(), more);
   const seeded = [makeReport(1), makeReport(2)];
   for (const report of seeded) await spool.append(report);
   return { dir, faults, options, spool, seeded };

@@ -17,8 +17,9 @@ export type PostOutcome =
       /** In English, for logs. */
       readonly reason: string;
       /**
-       * The socket's error code (ECONNREFUSED, ENOTFOUND, a TLS code…), or TIMEOUT when
-       * `timeoutMs` ran out; undefined when Node gave none.
+       * The socket's error code (ECONNREFUSED, ENOTFOUND, a TLS code…), TIMEOUT when
+       * `timeoutMs` ran out, SOURCE_FAILED when the document itself could not be read;
+       * undefined when Node gave none.
        */
       readonly code: string | undefined;
     };
@@ -31,6 +32,12 @@ export interface PostPiecesOptions {
   readonly timeoutMs: number;
   readonly maxResponseBytes?: number;
 }
+
+/**
+ * The code of a failure to read the document being sent (a spooled file unreadable, or not
+ * the length it was stored with): the agent's disk, not the network or the collector.
+ */
+export const SOURCE_FAILED = 'SOURCE_FAILED';
 
 function failed(error: unknown): PostOutcome {
   return { ok: false, reason: describeRequestError(error), code: requestErrorCode(error) };
@@ -115,7 +122,7 @@ export function postPieces(
         finish({
           ok: false,
           reason: `could not read the report to send it: ${describeRequestError(error)}`,
-          code: requestErrorCode(error),
+          code: SOURCE_FAILED,
         });
         return;
       }
@@ -124,7 +131,7 @@ export function postPieces(
         finish({
           ok: false,
           reason: `the report changed while it was sent: ${sent > options.bytes ? 'more' : 'fewer'} than its ${options.bytes} bytes`,
-          code: 'BODY_LENGTH',
+          code: SOURCE_FAILED,
         });
         return;
       }

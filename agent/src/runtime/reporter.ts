@@ -1,7 +1,7 @@
 import type { Lang, Message } from '@xiaowang/shared';
 import { bodyByteLength, bodyChunks } from '../spool/body.ts';
 import { connectionFailure, otherFailure, redirectFailure, untrusted } from './delivery-failure.ts';
-import { postPieces } from './post-pieces.ts';
+import { SOURCE_FAILED, postPieces } from './post-pieces.ts';
 import type { QueuedReport } from './report-queue.ts';
 
 /**
@@ -99,7 +99,10 @@ export async function sendReport(
     return {
       kind: 'retry',
       reason: response.reason,
-      message: connectionFailure(collectorUrl, url, response, options.timeoutMs),
+      message:
+        response.code === SOURCE_FAILED
+          ? { key: 'delivery.spoolFile', params: { detail: untrusted(response.reason) } }
+          : connectionFailure(collectorUrl, url, response, options.timeoutMs),
     };
   }
   const { status } = response;

@@ -5,6 +5,7 @@ import { bodyPieces } from '../spool/body.ts';
 import type { ReportBody } from '../spool/body.ts';
 import { openSpool } from '../spool/spool.ts';
 import { faultyFs } from '../spool/testing/faulty-fs.ts';
+import { tempFiles } from '../spool/testing/reports.ts';
 import { useTempDirs } from '../spool/testing/temp-dir.ts';
 import { parseQueued } from '../testing/queued-report.ts';
 import type { Log } from './log.ts';
@@ -130,7 +131,7 @@ describe('spoolQueue taking a report drafted as its cycle runs', () => {
     const first = queue.draft(a.reportId);
     write(first, a);
     await first.commit();
-    expect(events).toEqual(['spool.append_failed']);
+    expect(events).toEqual(['spool.draft_failed', 'spool.append_failed']);
     expect(spool.queuedIds()).toEqual([]);
     const [held] = await queue.peek(1);
     expect(parseQueued(held ?? { body: '' })).toEqual(a);
@@ -142,6 +143,25 @@ describe('spoolQueue taking a report drafted as its cycle runs', () => {
     await second.commit();
     expect(spool.queuedIds()).toEqual([a.reportId, b.reportId]);
     expect((await queue.peek(2)).map(parseQueued)).toEqual([a, b]);
+    await spool.close();
+  });
+
+  it('holds a drafted report behind one the spool still refuses, in order', async () => {
+    const dir = await tempDir();
+    const spool = await openSpool({ dir, maxBytes: 400, maxAgeDays: 30 });
+    const events: string[] = [];
+    const queue = spoolQueue(spool, { log: (_level, event) => events.push(event) });
+    const big = { ...report(0), agent: { version: '0.1.0', hostname: 'g'.repeat(300) } };
+    await queue.append(queuedReport(big));
+    const small = report(5);
+    const draft = queue.draft(small.reportId);
+    write(draft, small);
+    await draft.commit();
+    // The small one would fit, but it may not overtake the report held before it.
+    expect(spool.queuedIds()).toEqual([]);
+    expect(events).toEqual(['spool.append_failed', 'spool.append_failed']);
+    expect((await queue.peek(2)).map(parseQueued)).toEqual([big, small]);
+    expect(await tempFiles(dir)).toEqual([]);
     await spool.close();
   });
 

@@ -79,10 +79,7 @@ export function spoolQueue(
   }
 
   function lost(reportId: string, failure: unknown): void {
-    options.log?.('error', 'spool.report_lost', {
-      reportId,
-      message: failure instanceof Error ? failure.message : String(failure),
-    });
+    options.log?.('error', 'spool.report_lost', { reportId, message: describe(failure) });
   }
 
   /** A finished draft into the queue; what the spool refuses is held as `append` holds it. */
@@ -90,7 +87,14 @@ export function spoolQueue(
     const { reportId } = file;
     const content = await file.finish();
     if (content.kind === 'lost') return lost(reportId, content.failure);
-    if (content.kind === 'memory') return append({ reportId, body: content.pieces });
+    if (content.kind === 'memory') {
+      // Said even when the append below succeeds: a disk that failed mid-cycle should be seen.
+      options.log?.('warn', 'spool.draft_failed', {
+        reportId,
+        message: describe(content.failure),
+      });
+      return append({ reportId, body: content.pieces });
+    }
     let refused = await spoolHeld();
     if (refused === undefined) {
       try {
@@ -166,4 +170,8 @@ export function gapsForReport(spool: Spool): SpoolGapReport[] {
     lastSpooledAt: g.lastSpooledAt,
     droppedAt: g.droppedAt,
   }));
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

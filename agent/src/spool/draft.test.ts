@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SpoolFullError } from './errors.ts';
 import { openSpool } from './spool.ts';
@@ -23,6 +25,16 @@ function pieces(reportId: string, count: number): Buffer[] {
 }
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
+
+/** Waits until the draft in `dir` holds `bytes` bytes: its writes run in the background. */
+async function untilWritten(dir: string, bytes: number): Promise<void> {
+  for (let waited = 0; waited < 5000; waited += 5) {
+    const [name] = await tempFiles(dir);
+    if (name !== undefined && (await stat(join(dir, name))).size >= bytes) return;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  throw new Error(`the draft in ${dir} never reached ${bytes} bytes`);
+}
 
 describe('a report drafted into the spool', () => {
   it('is written as it grows, adopted whole into the queue, and read back byte for byte', async () => {
@@ -60,10 +72,9 @@ describe('a report drafted into the spool', () => {
     const { dir, spool, options } = await setUp();
     const reportId = randomUUID();
     const draft = spool.draft(reportId);
-    for (const piece of pieces(reportId, 5)) draft.write(piece);
-    await tick();
-    await tick();
-    expect(await tempFiles(dir)).toHaveLength(1);
+    const doc = pieces(reportId, 5);
+    for (const piece of doc) draft.write(piece);
+    await untilWritten(dir, Buffer.concat(doc).length);
     await spool.close();
     const again = await openSpool(options);
     expect(again.queuedIds()).toEqual([]);
@@ -78,8 +89,12 @@ describe('a report drafted into the spool', () => {
     const doc = pieces(reportId, 30);
     const draft = spool.draft(reportId);
     for (const [i, piece] of doc.entries()) {
-      // The failing write tears (writes half of it) before it throws, as a full disk does.
-      if (i === 12) faults.push({ step: 'write', code: 'ENOSPC', pathIncludes: 'draft-' });
+      if (i === 12) {
+        // Twelve pieces are on disk, to be read back; the failing write tears (writes half
+        // of it) before it throws, as a full disk does.
+        await untilWritten(dir, Buffer.concat(doc.slice(0, 12)).length);
+        faults.push({ step: 'write', code: 'ENOSPC', pathIncludes: 'draft-' });
+      }
       draft.write(piece);
       await tick();
     }
@@ -133,8 +148,7 @@ describe('a report drafted into the spool', () => {
     const draft = spool.draft(reportId);
     const doc = pieces(reportId, 6);
     draft.write(doc[0] ?? Buffer.alloc(0));
-    await tick();
-    await tick();
+    await untilWritten(dir, doc[0]?.length ?? 0);
     faults.push({ step: 'write', code: 'ENOSPC', pathIncludes: 'draft-' });
     for (const piece of doc.slice(1)) draft.write(piece);
     const content = await draft.finish();
@@ -177,6 +191,28 @@ describe('a report drafted into the spool', () => {
     await spool.close();
   });
 
+  it('queues the report when the directory cannot be made durable nor the rename undone', async () => {
+    const problems: unknown[] = [];
+    const { dir, spool, faults } = await setUp({ onProblem: (e) => problems.push(e) });
+    const reportId = randomUUID();
+    const doc = pieces(reportId, 4);
+    const draft = spool.draft(reportId);
+    for (const piece of doc) draft.write(piece);
+    const content = await draft.finish();
+    if (content.kind !== 'file') throw new Error(`expected a file, got ${content.kind}`);
+    faults.push(
+      { step: 'syncDir', code: 'EIO' },
+      { step: 'rename', code: 'EIO', pathIncludes: 'draft-' },
+    );
+    const stored = await spool.adopt(reportId, content);
+    expect(problems).toMatchObject([{ code: 'EIO' }]);
+    expect(String(problems[0])).toMatch(reportId);
+    expect(spool.queuedIds()).toEqual([reportId]);
+    expect(await entryFiles(dir)).toHaveLength(1);
+    expect(Buffer.from(await readFile(stored.path)).equals(Buffer.concat(doc))).toBe(true);
+    await spool.close();
+  });
+
   it('deletes the draft of a cycle that failed', async () => {
     const { dir, spool } = await setUp();
     const reportId = randomUUID();
@@ -184,7 +220,13 @@ describe('a report drafted into the spool', () => {
     for (const piece of pieces(reportId, 3)) draft.write(piece);
     await draft.abandon();
     expect(await tempFiles(dir)).toEqual([]);
-    expect(() => draft.write(Buffer.from('x'))).toThrow(/already finished/);
+    // Devices of the failed cycle still finishing afterwards write nothing.
+    draft.write(Buffer.from('x'));
+    await tick();
+    expect(await tempFiles(dir)).toEqual([]);
+    const done = spool.draft(randomUUID());
+    await done.finish();
+    expect(() => done.write(Buffer.from('x'))).toThrow(/already finished/);
     await spool.close();
   });
 });

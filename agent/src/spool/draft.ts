@@ -38,6 +38,7 @@ export class SpoolDraft {
   #failure: unknown;
   #lost = false;
   #finished = false;
+  #abandoned = false;
 
   constructor(fs: SpoolFs, dir: string, reportId: string) {
     this.#fs = fs;
@@ -45,10 +46,13 @@ export class SpoolDraft {
     this.path = join(dir, tmpNameFor(`draft-${reportId}`));
   }
 
-  /** Appends a piece after those before it; the write happens in the background. */
+  /**
+   * Appends a piece after those before it; the write happens in the background. Pieces
+   * after `abandon` are dropped: a failed cycle's devices may still finish after it.
+   */
   write(piece: Uint8Array): void {
+    if (this.#abandoned || this.#lost) return;
     if (this.#finished) throw new Error(`report ${this.reportId} is already finished`);
-    if (this.#lost) return;
     if (this.#memory !== undefined) {
       this.#memory.push(piece);
       return;
@@ -129,6 +133,7 @@ export class SpoolDraft {
   /** Deletes the file (the cycle failed); safe to call at any point. */
   async abandon(): Promise<void> {
     this.#finished = true;
+    this.#abandoned = true;
     await this.#tail;
     const file = this.#file;
     this.#file = undefined;

@@ -84,15 +84,23 @@ export async function adoptReport(
   const name = entryName(seq, spooledAt, reportId);
   const path = join(dir, name);
   await fs.rename(draft.path, path);
+  const entry = { seq, spooledAt, reportId, name, bytes: draft.bytes };
   try {
     await syncDir(fs, dir);
   } catch (error) {
     // Not known to be durable, so not promised: back to a temp name, which the caller reads
-    // back (and a restart would delete, not queue twice).
-    await fs.rename(path, draft.path).catch(() => undefined);
+    // back (and a restart would delete, not queue twice). If even that fails, the file is
+    // whole and in the queue's directory: it is queued, and the failure said.
+    try {
+      await fs.rename(path, draft.path);
+    } catch {
+      state.onProblem(toSpoolError(dir, `make report ${reportId} durable`, error));
+      await index(state, entry);
+      return { path, bytes: draft.bytes };
+    }
     throw error;
   }
-  await index(state, { seq, spooledAt, reportId, name, bytes: draft.bytes });
+  await index(state, entry);
   return { path, bytes: draft.bytes };
 }
 

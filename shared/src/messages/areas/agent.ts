@@ -101,6 +101,8 @@ const en = {
     'What answers at {url} is not a xiaowang collector (HTTP {status} for the report address). Check that collector.url is the county collector’s address, then run "systemctl reload xiaowang-agent". Reports are kept until then.',
   'delivery.other':
     'Delivery to the collector failed: {detail}. Reports are kept and sent again automatically.',
+  'delivery.spoolFile':
+    'A report in the spool could not be read to be sent ({detail}). Check the disk that holds spool.dir and leave the files there as the agent wrote them; "xiaowang-agent doctor" checks the spool. The report is read and checked again at the next attempt.',
   'config.unknownKeys': 'unknown key(s) {keys}: remove them or check the spelling',
   'config.numberAtLeast': 'must be a number no less than {limit}',
   'config.numberAbove': 'must be a number greater than {limit}',
@@ -246,6 +248,8 @@ const zhCN: Record<keyof typeof en, string> = {
   'delivery.noReportEndpoint':
     '{url} 上应答的不是校网汇聚端（上报地址返回 HTTP {status}）。请确认 collector.url 是县级汇聚端的地址，然后运行 "systemctl reload xiaowang-agent"。在此之前报告会一直保留。',
   'delivery.other': '向汇聚端上报失败：{detail}。报告已保留，稍后会自动重发。',
+  'delivery.spoolFile':
+    '待发队列中的一份报告读取失败，未能发送（{detail}）。请检查 spool.dir 所在的磁盘，不要改动或移走其中的文件；可运行 "xiaowang-agent doctor" 检查待发队列。下次重发时会重新读取并校验该报告。',
   'config.unknownKeys': '未知的键 {keys}：请删除，或检查拼写',
   'config.numberAtLeast': '应为不小于 {limit} 的数',
   'config.numberAbove': '应为大于 {limit} 的数',

@@ -41,14 +41,10 @@ export interface ReportQueue {
 }
 
 /** A draft kept in memory and appended whole: for a queue without a spool (tests, tools). */
-export function memoryDraft(
-  queue: Pick<ReportQueue, 'append'>,
-  reportId: string,
-): ReportDraft & { readonly pieces: readonly Uint8Array[] } {
+export function memoryDraft(queue: Pick<ReportQueue, 'append'>, reportId: string): ReportDraft {
   const pieces: Uint8Array[] = [];
   return {
     reportId,
-    pieces,
     write: (piece) => {
       pieces.push(piece);
     },

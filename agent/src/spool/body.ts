@@ -22,7 +22,7 @@ export interface SpooledFile {
 /** What delivery sends: a document in memory, or one in the spool. */
 export type QueuedBody = ReportBody | SpooledFile;
 
-function isSpooledFile(body: QueuedBody): body is SpooledFile {
+export function isSpooledFile(body: QueuedBody): body is SpooledFile {
   return typeof body === 'object' && !(body instanceof Uint8Array) && !Array.isArray(body);
 }
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SpoolFullError } from './errors.ts';
 import { openSpool } from './spool.ts';
-import type { SpoolOptions } from './spool.ts';
+import type { Spool, SpoolOptions } from './spool.ts';
 import { faultyFs } from './testing/faulty-fs.ts';
 import { openFaultySpool } from './testing/faulty-spool.ts';
 import { entryFiles, makeReport, tempFiles } from './testing/reports.ts';
@@ -34,6 +34,17 @@ async function untilWritten(dir: string, bytes: number): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
   throw new Error(`the draft in ${dir} never reached ${bytes} bytes`);
+}
+
+/** A draft of `count` device pieces, written whole and finished: a file to adopt. */
+async function finishedDraft(spool: Spool, count: number) {
+  const reportId = randomUUID();
+  const doc = pieces(reportId, count);
+  const draft = spool.draft(reportId);
+  for (const piece of doc) draft.write(piece);
+  const content = await draft.finish();
+  if (content.kind !== 'file') throw new Error(`expected a file, got ${content.kind}`);
+  return { reportId, doc, draft, content };
 }
 
 describe('a report drafted into the spool', () => {
@@ -159,12 +170,7 @@ describe('a report drafted into the spool', () => {
 
   it('refuses to adopt a report over spool.maxBytes and leaves its file to be read back', async () => {
     const { dir, spool } = await setUp({ maxBytes: 4_000 });
-    const reportId = randomUUID();
-    const doc = pieces(reportId, 20);
-    const draft = spool.draft(reportId);
-    for (const piece of doc) draft.write(piece);
-    const content = await draft.finish();
-    if (content.kind !== 'file') throw new Error(`expected a file, got ${content.kind}`);
+    const { reportId, doc, draft, content } = await finishedDraft(spool, 20);
     const error: unknown = await spool.adopt(reportId, content).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SpoolFullError);
     expect(error).toMatchObject({ code: 'TOO_LARGE' });
@@ -177,12 +183,7 @@ describe('a report drafted into the spool', () => {
 
   it('puts a draft back to its temp name when the directory cannot be made durable', async () => {
     const { dir, spool, faults } = await setUp();
-    const reportId = randomUUID();
-    const doc = pieces(reportId, 4);
-    const draft = spool.draft(reportId);
-    for (const piece of doc) draft.write(piece);
-    const content = await draft.finish();
-    if (content.kind !== 'file') throw new Error(`expected a file, got ${content.kind}`);
+    const { reportId, doc, draft, content } = await finishedDraft(spool, 4);
     faults.push({ step: 'syncDir', code: 'EIO' });
     await expect(spool.adopt(reportId, content)).rejects.toMatchObject({ code: 'EIO' });
     expect(spool.queuedIds()).toEqual([]);
@@ -194,12 +195,7 @@ describe('a report drafted into the spool', () => {
   it('queues the report when the directory cannot be made durable nor the rename undone', async () => {
     const problems: unknown[] = [];
     const { dir, spool, faults } = await setUp({ onProblem: (e) => problems.push(e) });
-    const reportId = randomUUID();
-    const doc = pieces(reportId, 4);
-    const draft = spool.draft(reportId);
-    for (const piece of doc) draft.write(piece);
-    const content = await draft.finish();
-    if (content.kind !== 'file') throw new Error(`expected a file, got ${content.kind}`);
+    const { reportId, doc, content } = await finishedDraft(spool, 4);
     faults.push(
       { step: 'syncDir', code: 'EIO' },
       { step: 'rename', code: 'EIO', pathIncludes: 'draft-' },

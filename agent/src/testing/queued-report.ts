@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import type { Report } from '@xiaowang/shared';
 import { reportSchema } from '@xiaowang/shared';
 import type { PieceSink } from '../report/build-report.ts';
-import { bodyPieces } from '../spool/body.ts';
+import { bodyPieces, isSpooledFile } from '../spool/body.ts';
 import type { QueuedBody } from '../spool/body.ts';
 
 /** The document's bytes, wherever it is held. */
 export function queuedBytes(body: QueuedBody): Buffer {
-  if (typeof body === 'object' && 'path' in body) {
+  if (isSpooledFile(body)) {
     return readFileSync(body.path).subarray(0, body.bytes);
   }
   return Buffer.concat(bodyPieces(body));

@@ -1,3 +1,4 @@
+export * from './accepts.ts';
 export * from './counter64.ts';
 export * from './report.ts';
 export * from './varbind.ts';

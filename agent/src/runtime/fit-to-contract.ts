@@ -1,5 +1,5 @@
 import type { DeviceResult, HostProbes, PartError, PollPart } from '@xiaowang/shared';
-import { deviceResultSchema, hostProbesSchema } from '@xiaowang/shared';
+import { compileAccepts, deviceResultSchema, hostProbesSchema } from '@xiaowang/shared';
 import type { z } from 'zod';
 
 /*
@@ -123,8 +123,12 @@ export function fitHostProbes(host: HostProbes | null): HostProbes | null {
   return null;
 }
 
+const acceptsDeviceResult = compileAccepts(deviceResultSchema);
+
 /** The result as the contract accepts it: over-long values cut and said, else an error. */
 export function fitToContract(result: DeviceResult): DeviceResult {
+  // Nearly every result passes: proved without zod's copy; zod itself says what is wrong.
+  if (acceptsDeviceResult(result)) return result;
   const first = deviceResultSchema.safeParse(result);
   if (first.success) return result;
   const copy = structuredClone(result);

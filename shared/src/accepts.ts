@@ -1,0 +1,188 @@
+import type * as z from 'zod';
+
+/**
+ * A yes-only test compiled from a zod schema: `accepts(value)` is true only when
+ * `schema.safeParse(value)` would succeed and give back the value itself. It allocates
+ * nothing, where zod builds a copy of every object it checks: for the agent, zod's check of
+ * each device result was a tenth of a cycle's CPU and a fifth of what it allocated
+ * (BENCHMARKS.md, poller round 11). False means "ask zod", which still says what is wrong.
+ *
+ * The schema stays the one definition of the contract; this reads it. A construct it cannot
+ * prove (a transform, a default, a string format or check it does not know)
+ * throws when compiled, so a schema change can never make it wave through what zod refuses.
+ */
+export type Accepts<T> = (value: unknown) => value is T;
+
+type Test = (value: unknown) => boolean;
+
+interface Def {
+  readonly type: string;
+  readonly checks?: readonly z.core.$ZodCheck[];
+  readonly [key: string]: unknown;
+}
+
+export class UnsupportedSchemaError extends Error {
+  constructor(where: string, what: string) {
+    super(
+      `compileAccepts: ${what} at ${where || '(root)'} cannot be proved without zod; extend shared/src/accepts.ts or validate that schema with zod alone`,
+    );
+    this.name = 'UnsupportedSchemaError';
+  }
+}
+
+export function compileAccepts<T>(schema: z.ZodType<T>): Accepts<T> {
+  return compile(schema, '') as Accepts<T>;
+}
+
+function defOf(schema: unknown): Def {
+  return (schema as z.core.$ZodType)._zod.def as unknown as Def;
+}
+
+function compile(schema: unknown, where: string): Test {
+  const def = defOf(schema);
+  const base = compileType(def, where);
+  const checks = (def.checks ?? []).map((check) => compileCheck(check, def.type, where));
+  if (checks.length === 0) return base;
+  return (value) => {
+    if (!base(value)) return false;
+    for (const check of checks) if (!check(value)) return false;
+    return true;
+  };
+}
+
+function compileType(def: Def, where: string): Test {
+  switch (def.type) {
+    case 'string':
+      return compileString(def, where);
+    case 'number':
+      // zod's number takes neither NaN nor ±Infinity.
+      return (v) => typeof v === 'number' && Number.isFinite(v);
+    case 'boolean':
+      return (v) => typeof v === 'boolean';
+    case 'null':
+      return (v) => v === null;
+    case 'never':
+      return () => false;
+    case 'literal': {
+      const values = def['values'] as readonly unknown[];
+      return (v) => values.includes(v);
+    }
+    case 'enum': {
+      const values = new Set(Object.values(def['entries'] as Record<string, unknown>));
+      return (v) => values.has(v);
+    }
+    case 'nullable': {
+      const inner = compile(def['innerType'], where);
+      return (v) => v === null || inner(v);
+    }
+    case 'optional': {
+      const inner = compile(def['innerType'], where);
+      return (v) => v === undefined || inner(v);
+    }
+    case 'array': {
+      const element = compile(def['element'], `${where}[]`);
+      return (v) => {
+        if (!Array.isArray(v)) return false;
+        for (let i = 0; i < v.length; i++) if (!element(v[i])) return false;
+        return true;
+      };
+    }
+    case 'union': {
+      const options = (def['options'] as readonly unknown[]).map((o, i) =>
+        compile(o, `${where}|${i}`),
+      );
+      return (v) => options.some((option) => option(v));
+    }
+    case 'object':
+      return compileObject(def, where);
+    default:
+      throw new UnsupportedSchemaError(where, `a schema of type "${def.type}"`);
+  }
+}
+
+/** z.iso.datetime() and z.uuid() are strings that test their own pattern; these only do. */
+const PATTERN_FORMATS = new Set(['regex', 'datetime', 'uuid']);
+
+function compileString(def: Def, where: string): Test {
+  const format = def['format'];
+  if (format === undefined) return (v) => typeof v === 'string';
+  const pattern = def['pattern'];
+  if (typeof format !== 'string' || !PATTERN_FORMATS.has(format) || !(pattern instanceof RegExp))
+    throw new UnsupportedSchemaError(where, `the string format ${JSON.stringify(format)}`);
+  return (v) => typeof v === 'string' && matches(pattern, v);
+}
+
+function matches(pattern: RegExp, text: string): boolean {
+  pattern.lastIndex = 0;
+  return pattern.test(text);
+}
+
+function compileObject(def: Def, where: string): Test {
+  const shape = def['shape'] as Record<string, unknown>;
+  const catchall = def['catchall'];
+  // Only a strict object gives back what it was given: a plain one drops unknown keys, and a
+  // catch-all would have to be proved for each of them.
+  if (catchall === undefined || defOf(catchall).type !== 'never')
+    throw new UnsupportedSchemaError(where, 'an object that is not strict (z.strictObject)');
+  const fields = Object.entries(shape).map(
+    ([key, field]) => [key, compile(field, where === '' ? key : `${where}.${key}`)] as const,
+  );
+  const known = new Set(fields.map(([key]) => key));
+  return (v) => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+    if (Object.getPrototypeOf(v) !== Object.prototype) return false;
+    const record = v as Record<string, unknown>;
+    for (const [key, test] of fields) if (!test(record[key])) return false;
+    for (const key in record) if (!known.has(key)) return false;
+    return true;
+  };
+}
+
+function compileCheck(check: z.core.$ZodCheck, type: string, where: string): Test {
+  const def = check._zod.def as unknown as Def & { check: string };
+  // A check's `when` (zod's length checks skip values without a length) is not consulted:
+  // requiring the check regardless is stricter than zod, never looser.
+  switch (def.check) {
+    case 'max_length': {
+      const max = def['maximum'] as number;
+      return (v) => (v as { length: number }).length <= max;
+    }
+    case 'min_length': {
+      const min = def['minimum'] as number;
+      return (v) => (v as { length: number }).length >= min;
+    }
+    case 'greater_than': {
+      const bound = def['value'] as number;
+      return def['inclusive'] === true
+        ? (v) => (v as number) >= bound
+        : (v) => (v as number) > bound;
+    }
+    case 'less_than': {
+      const bound = def['value'] as number;
+      return def['inclusive'] === true
+        ? (v) => (v as number) <= bound
+        : (v) => (v as number) < bound;
+    }
+    case 'number_format':
+      if (def['format'] === 'safeint') return (v) => Number.isSafeInteger(v);
+      break;
+    case 'string_format': {
+      const pattern = def['pattern'];
+      if (def['format'] === 'regex' && pattern instanceof RegExp)
+        return (v) => matches(pattern, v as string);
+      break;
+    }
+    case 'custom': {
+      // A refinement: zod passes the value when fn says so (a promise is async: not ours).
+      const fn = def['fn'] as (value: unknown) => unknown;
+      return (v) => {
+        const verdict = fn(v);
+        return verdict instanceof Promise ? false : Boolean(verdict);
+      };
+    }
+  }
+  throw new UnsupportedSchemaError(
+    where,
+    `the ${type} check "${def.check}"${def['format'] === undefined ? '' : ` (${JSON.stringify(def['format'])})`}`,
+  );
+}

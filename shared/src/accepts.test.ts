@@ -257,6 +257,27 @@ describe('compileAccepts', () => {
     ]);
   });
 
+  it('takes what zod takes of enums, formats and refinements it cannot run alone', () => {
+    // What TypeScript emits for `enum Speed { Slow = 1, Fast = 2 }`: names both ways.
+    const Speed = { Slow: 1, Fast: 2, 1: 'Slow', 2: 'Fast' } as const;
+    const speed = compileAccepts(z.enum(Speed));
+    expect([1, 2, 'Slow', 3].map(speed)).toEqual([true, true, false, false]);
+    expect([1, 2, 'Slow', 3].map((v) => z.enum(Speed).safeParse(v).success)).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
+    const stamp = compileAccepts(z.string().datetime());
+    expect(['2026-11-27T01:00:00Z', '2026-11-27 01:00'].map(stamp)).toEqual([true, false]);
+    // superRefine needs zod's context: the compiled test leaves the value to zod.
+    const even = z.number().superRefine((n, ctx) => {
+      if (n % 2 !== 0) ctx.addIssue({ code: 'custom', message: 'odd' });
+    });
+    expect(compileAccepts(even)(2)).toBe(false);
+    expect(even.safeParse(2).success).toBe(true);
+  });
+
   it('takes only plain objects with exactly the known keys', () => {
     const pair = compileAccepts(z.strictObject({ a: z.number(), b: z.string().optional() }));
     expect(pair({ a: 1 })).toBe(true);

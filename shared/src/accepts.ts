@@ -40,7 +40,7 @@ function defOf(schema: unknown): Def {
 
 function compile(schema: unknown, where: string): Test {
   const def = defOf(schema);
-  const base = compileType(def, where);
+  const base = compileType(schema as z.core.$ZodType, def, where);
   const checks = (def.checks ?? []).map((check) => compileCheck(check, def.type, where));
   if (checks.length === 0) return base;
   return (value) => {
@@ -50,7 +50,7 @@ function compile(schema: unknown, where: string): Test {
   };
 }
 
-function compileType(def: Def, where: string): Test {
+function compileType(schema: z.core.$ZodType, def: Def, where: string): Test {
   switch (def.type) {
     case 'string':
       return compileString(def, where);
@@ -63,13 +63,13 @@ function compileType(def: Def, where: string): Test {
       return (v) => v === null;
     case 'never':
       return () => false;
-    case 'literal': {
-      const values = def['values'] as readonly unknown[];
-      return (v) => values.includes(v);
-    }
+    case 'literal':
     case 'enum': {
-      const values = new Set(Object.values(def['entries'] as Record<string, unknown>));
-      return (v) => values.has(v);
+      // zod's own set of the values it takes (a native enum's reverse keys are not in it).
+      const values = schema._zod.values;
+      if (!(values instanceof Set))
+        throw new UnsupportedSchemaError(where, `a ${def.type} without a set of values`);
+      return (v) => values.has(v as never);
     }
     case 'nullable': {
       const inner = compile(def['innerType'], where);
@@ -168,16 +168,24 @@ function compileCheck(check: z.core.$ZodCheck, type: string, where: string): Tes
       break;
     case 'string_format': {
       const pattern = def['pattern'];
-      if (def['format'] === 'regex' && pattern instanceof RegExp)
+      const format = def['format'];
+      if (typeof format === 'string' && PATTERN_FORMATS.has(format) && pattern instanceof RegExp)
         return (v) => matches(pattern, v as string);
       break;
     }
     case 'custom': {
-      // A refinement: zod passes the value when fn says so (a promise is async: not ours).
+      // A refinement: zod passes the value when fn says so. A promise (async) or a throw
+      // (a superRefine wants zod's context) is left to zod.
       const fn = def['fn'] as (value: unknown) => unknown;
       return (v) => {
-        const verdict = fn(v);
-        return verdict instanceof Promise ? false : Boolean(verdict);
+        try {
+          const verdict = fn(v);
+          if (!(verdict instanceof Promise)) return Boolean(verdict);
+          verdict.catch(() => undefined);
+          return false;
+        } catch {
+          return false;
+        }
       };
     }
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
+import { pick, seeded } from '../../test/reliability/support/fuzz-gen.ts';
 import { UnsupportedSchemaError, compileAccepts } from './accepts.ts';
 import { counter64String } from './counter64.ts';
 import type { DeviceResult, Report } from './report.ts';
@@ -126,18 +127,6 @@ const errorResult: DeviceResult = {
   error: { code: 'AUTH', message: 'wrong user', retryable: false, setting: 'credentials.v3' },
 };
 
-/** Deterministic, so a failure names a case that reruns. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 type Path = readonly (string | number)[];
 
 function pathsOf(value: unknown, at: Path = []): Path[] {
@@ -173,9 +162,14 @@ const REPLACEMENTS: readonly unknown[] = [
   Array.from({ length: 101 }, () => 'a'),
 ];
 
+/** Not `pick`: `undefined` is one of the replacements. */
+function replacement(next: () => number): unknown {
+  return REPLACEMENTS[Math.floor(next() * REPLACEMENTS.length)];
+}
+
 function mutate(root: unknown, path: Path, next: () => number): unknown {
   const copy = structuredClone(root);
-  if (path.length === 0) return REPLACEMENTS[Math.floor(next() * REPLACEMENTS.length)];
+  if (path.length === 0) return replacement(next);
   let parent = copy as Record<string | number, unknown>;
   for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
   const last = path.at(-1);
@@ -183,7 +177,7 @@ function mutate(root: unknown, path: Path, next: () => number): unknown {
   const roll = next();
   if (roll < 0.1) delete parent[last];
   else if (roll < 0.15 && !Array.isArray(parent)) parent['unexpected'] = 1;
-  else parent[last] = REPLACEMENTS[Math.floor(next() * REPLACEMENTS.length)];
+  else parent[last] = replacement(next);
   return copy;
 }
 
@@ -197,12 +191,13 @@ describe('compileAccepts', () => {
   });
 
   it('agrees with zod on thousands of damaged device results', () => {
-    const next = random(9);
+    // Seeded, so a failure names a case that reruns.
+    const next = seeded(9);
     let refused = 0;
     for (const base of [fullResult(), errorResult]) {
       const paths = pathsOf(base);
       for (let i = 0; i < 4000; i++) {
-        const path = paths[Math.floor(next() * paths.length)] ?? [];
+        const path = pick(next, paths);
         const damaged = mutate(base, path, next);
         const zod = deviceResultSchema.safeParse(damaged).success;
         if (accepts(damaged) !== zod) {

@@ -4,12 +4,13 @@ import type * as z from 'zod';
  * A yes-only test compiled from a zod schema: `accepts(value)` is true only when
  * `schema.safeParse(value)` would succeed and give back the value itself. It allocates
  * nothing, where zod builds a copy of every object it checks: for the agent, zod's check of
- * each device result was a tenth of a cycle's CPU and a fifth of what it allocated
+ * each device result was 7-9 % of a cycle's CPU and a fifth of what it allocated
  * (BENCHMARKS.md, poller round 11). False means "ask zod", which still says what is wrong.
  *
  * The schema stays the one definition of the contract; this reads it. A construct it cannot
- * prove (a transform, a default, a string format or check it does not know)
- * throws when compiled, so a schema change can never make it wave through what zod refuses.
+ * prove (a transform, a default, an object that is not strict, a string format or check it
+ * does not know) throws when compiled, so a schema change can never make it wave through
+ * what zod refuses.
  */
 export type Accepts<T> = (value: unknown) => value is T;
 

@@ -199,7 +199,10 @@ describe('compileAccepts', () => {
       for (let i = 0; i < 4000; i++) {
         const path = pick(next, paths);
         const damaged = mutate(base, path, next);
-        const zod = deviceResultSchema.safeParse(damaged).success;
+        const parsed = deviceResultSchema.safeParse(damaged);
+        const zod = parsed.success;
+        // Accepted means zod's output is the value itself, so callers can keep the value.
+        if (accepts(damaged) && zod) expect(parsed.data).toStrictEqual(damaged);
         if (accepts(damaged) !== zod) {
           throw new Error(
             `zod says ${zod} at ${path.join('.')}: ${JSON.stringify(damaged).slice(0, 300)}`,
@@ -265,12 +268,24 @@ describe('compileAccepts', () => {
     ]);
     const stamp = compileAccepts(z.string().datetime());
     expect(['2026-11-27T01:00:00Z', '2026-11-27 01:00'].map(stamp)).toEqual([true, false]);
-    // superRefine needs zod's context: the compiled test leaves the value to zod.
-    const even = z.number().superRefine((n, ctx) => {
-      if (n % 2 !== 0) ctx.addIssue({ code: 'custom', message: 'odd' });
-    });
-    expect(compileAccepts(even)(2)).toBe(false);
-    expect(even.safeParse(2).success).toBe(true);
+    // zod counts code points for a minimum: one emoji is one, not two.
+    const two = z.string().min(2);
+    expect(['😀', '😀😀', 'ab'].map(compileAccepts(two))).toEqual(
+      ['😀', '😀😀', 'ab'].map((v) => two.safeParse(v).success),
+    );
+    // A length check on an optional: undefined is refused, never a TypeError.
+    // zod's own check is typed for strings alone, though zod runs it on the optional too.
+    const short = z
+      .string()
+      .optional()
+      .check(z.maxLength(3) as never);
+    expect(compileAccepts(short)(undefined)).toBe(false);
+    // An array zod would copy into something else is left to zod.
+    const list = compileAccepts(z.array(z.number().optional()));
+    const holey: unknown[] = [1];
+    holey[2] = 2;
+    const subclass = Object.setPrototypeOf([1], class extends Array {}.prototype) as unknown[];
+    expect([[1, 2], holey, subclass].map(list)).toEqual([true, false, false]);
   });
 
   it('takes only plain objects with exactly the known keys', () => {
@@ -290,6 +305,14 @@ describe('compileAccepts', () => {
       [z.string().transform((s) => s.length), /type "pipe"/],
       [z.string().trim(), /check "overwrite"/],
       [z.number().multipleOf(5), /check "multiple_of"/],
+      [z.strictObject({ a: z.string().exactOptional() }), /exactOptional\(\) at a/],
+      [z.xor([z.string(), z.string().max(5)]), /exclusive union/],
+      [
+        z.number().superRefine((n, ctx) => {
+          if (n % 2 !== 0) ctx.addIssue({ code: 'custom', message: 'odd' });
+        }),
+        /needs zod's context/,
+      ],
     ];
     for (const [schema, message] of cases) {
       expect(() => compileAccepts(schema)).toThrow(UnsupportedSchemaError);

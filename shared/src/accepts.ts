@@ -7,6 +7,9 @@ import type * as z from 'zod';
  * each device result was 7-9 % of a cycle's CPU and a fifth of what it allocated
  * (BENCHMARKS.md, poller round 11). False means "ask zod", which still says what is wrong.
  *
+ * Values are taken as JSON.parse or object literals make them: getters, proxies, symbol keys
+ * and extra properties on arrays are not looked for (zod's copy would drop the last two).
+ *
  * The schema stays the one definition of the contract; this reads it. A construct it cannot
  * prove (a transform, a default, an object that is not strict, a string format or check it
  * does not know) throws when compiled, so a schema change can never make it wave through
@@ -77,18 +80,26 @@ function compileType(schema: z.core.$ZodType, def: Def, where: string): Test {
       return (v) => v === null || inner(v);
     }
     case 'optional': {
+      // exactOptional() is an optional that refuses an explicit undefined.
+      if (schema._zod.traits.has('$ZodExactOptional'))
+        throw new UnsupportedSchemaError(where, 'an exactOptional()');
       const inner = compile(def['innerType'], where);
       return (v) => v === undefined || inner(v);
     }
     case 'array': {
       const element = compile(def['element'], `${where}[]`);
       return (v) => {
-        if (!Array.isArray(v)) return false;
-        for (let i = 0; i < v.length; i++) if (!element(v[i])) return false;
+        // zod's copy of a sparse array or of an Array subclass would not be the value itself.
+        if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype) return false;
+        for (let i = 0; i < v.length; i++) if (!(i in v) || !element(v[i])) return false;
         return true;
       };
     }
     case 'union': {
+      // z.xor() fails when more than one option matches; a discriminated union cannot have
+      // two options match, its discriminators being distinct.
+      if (def['inclusive'] === false && def['discriminator'] === undefined)
+        throw new UnsupportedSchemaError(where, 'an exclusive union (z.xor)');
       const options = (def['options'] as readonly unknown[]).map((o, i) =>
         compile(o, `${where}|${i}`),
       );
@@ -111,6 +122,19 @@ function compileString(def: Def, where: string): Test {
   if (typeof format !== 'string' || !PATTERN_FORMATS.has(format) || !(pattern instanceof RegExp))
     throw new UnsupportedSchemaError(where, `the string format ${JSON.stringify(format)}`);
   return (v) => typeof v === 'string' && matches(pattern, v);
+}
+
+/** Code points in `text`, counted no further than `enough`. */
+function codePoints(text: string, enough: number): number {
+  let n = 0;
+  for (let i = 0; i < text.length && n < enough; i++, n++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit < 0xdc00 && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next < 0xe000) i++;
+    }
+  }
+  return n;
 }
 
 function matches(pattern: RegExp, text: string): boolean {
@@ -142,27 +166,32 @@ function compileObject(def: Def, where: string): Test {
 function compileCheck(check: z.core.$ZodCheck, type: string, where: string): Test {
   const def = check._zod.def as unknown as Def & { check: string };
   // A check's `when` (zod's length checks skip values without a length) is not consulted:
-  // requiring the check regardless is stricter than zod, never looser.
+  // each check below refuses a value of the wrong kind itself, which is stricter than zod.
   switch (def.check) {
     case 'max_length': {
+      // UTF-16 units: never fewer than the code points zod counts, so never looser.
       const max = def['maximum'] as number;
-      return (v) => (v as { length: number }).length <= max;
+      return (v) => (typeof v === 'string' || Array.isArray(v)) && v.length <= max;
     }
     case 'min_length': {
+      // zod counts a string's code points: an emoji is one, though two UTF-16 units.
       const min = def['minimum'] as number;
-      return (v) => (v as { length: number }).length >= min;
+      return (v) =>
+        typeof v === 'string'
+          ? v.length >= min && codePoints(v, min) >= min
+          : Array.isArray(v) && v.length >= min;
     }
     case 'greater_than': {
       const bound = def['value'] as number;
       return def['inclusive'] === true
-        ? (v) => (v as number) >= bound
-        : (v) => (v as number) > bound;
+        ? (v) => typeof v === 'number' && v >= bound
+        : (v) => typeof v === 'number' && v > bound;
     }
     case 'less_than': {
       const bound = def['value'] as number;
       return def['inclusive'] === true
-        ? (v) => (v as number) <= bound
-        : (v) => (v as number) < bound;
+        ? (v) => typeof v === 'number' && v <= bound
+        : (v) => typeof v === 'number' && v < bound;
     }
     case 'number_format':
       if (def['format'] === 'safeint') return (v) => Number.isSafeInteger(v);
@@ -171,12 +200,14 @@ function compileCheck(check: z.core.$ZodCheck, type: string, where: string): Tes
       const pattern = def['pattern'];
       const format = def['format'];
       if (typeof format === 'string' && PATTERN_FORMATS.has(format) && pattern instanceof RegExp)
-        return (v) => matches(pattern, v as string);
+        return (v) => typeof v === 'string' && matches(pattern, v);
       break;
     }
     case 'custom': {
-      // A refinement: zod passes the value when fn says so. A promise (async) or a throw
-      // (a superRefine wants zod's context) is left to zod.
+      // A refinement: zod passes the value when fn says so; a promise (async) or a throw is
+      // left to zod. superRefine and .check(fn) have no fn: they report through zod's context.
+      if (typeof def['fn'] !== 'function')
+        throw new UnsupportedSchemaError(where, `a ${type} check that needs zod's context`);
       const fn = def['fn'] as (value: unknown) => unknown;
       return (v) => {
         try {

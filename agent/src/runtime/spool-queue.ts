@@ -1,4 +1,5 @@
 import type { SpoolGapReport } from '@xiaowang/shared';
+import { describe } from '../spool/draft.ts';
 import { SpoolWriteError } from '../spool/errors.ts';
 import type { Spool, SpoolDraft } from '../spool/spool.ts';
 import type { Log } from './log.ts';
@@ -170,8 +171,4 @@ export function gapsForReport(spool: Spool): SpoolGapReport[] {
     lastSpooledAt: g.lastSpooledAt,
     droppedAt: g.droppedAt,
   }));
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -142,6 +142,7 @@ export class SpoolDraft {
   }
 }
 
-function describe(error: unknown): string {
+/** An error's message, or the thrown value as text. */
+export function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }

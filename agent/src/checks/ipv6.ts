@@ -116,11 +116,10 @@ function readIpAddressTable(ws: WalkSet, notes: string[]): Ipv6Address[] {
       notes.push(`ipAddressTable row ${index} skipped: ${decoded.skip}`);
       continue;
     }
-    const cell = (col: number) => table.get(col)?.get(index);
-    const prefix = readPrefixPointer(asOidText(cell(IP_ADDRESS_COL.prefix)));
-    const ifIndex = asNumber(cell(IP_ADDRESS_COL.ifIndex)) ?? null;
+    const prefix = readPrefixPointer(asOidText(table.get(IP_ADDRESS_COL.prefix)?.get(index)));
+    const ifIndex = asNumber(table.get(IP_ADDRESS_COL.ifIndex)?.get(index)) ?? null;
     const row = buildAddressRow(decoded, ifIndex, prefix, 'ipAddressTable');
-    const status = asNumber(cell(IP_ADDRESS_COL.status));
+    const status = asNumber(table.get(IP_ADDRESS_COL.status)?.get(index));
     if (status !== undefined) row.ipAddressStatus = status;
     out.push(row);
   }

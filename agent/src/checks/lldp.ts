@@ -1,6 +1,7 @@
 import type { LldpNeighbor } from '@xiaowang/shared';
 import { indexAfter, parseOid } from '../snmp/oid.ts';
 import { asBytes, asNumber } from '../snmp/varbind.ts';
+import type { Table } from '../snmp/walk-set.ts';
 import { WalkSet } from '../snmp/walk-set.ts';
 import { decodeText, formatMac, isPrintable, toHex } from '../text/decode.ts';
 import type { Check } from './check.ts';
@@ -54,9 +55,12 @@ const RESOLVED_BY = {
 
 /** BITS: the most significant bit of the first octet is bit 0; unknown bits are dropped. */
 export function decodeCapabilities(bytes: Uint8Array): string[] {
-  return CAPABILITY_BITS.filter(
-    (_name, bit) => ((bytes[bit >> 3] ?? 0) & (0x80 >> (bit & 7))) !== 0,
-  );
+  const out: string[] = [];
+  for (let bit = 0; bit < CAPABILITY_BITS.length; bit++) {
+    const name = CAPABILITY_BITS[bit];
+    if (name !== undefined && ((bytes[bit >> 3] ?? 0) & (0x80 >> (bit & 7))) !== 0) out.push(name);
+  }
+  return out;
 }
 
 function formatNetworkAddress(bytes: Uint8Array): string | undefined {
@@ -104,18 +108,31 @@ function readColumnText(ws: WalkSet, column: string): Map<number, string> {
 function readLocalInterfaces(ws: WalkSet): LocalInterface[] {
   const names = readColumnText(ws, IF_NAME);
   const descrs = readColumnText(ws, IF_DESCR);
-  const indexes = [...new Set([...names.keys(), ...descrs.keys()])].sort((a, b) => a - b);
-  return indexes.map((ifIndex) => ({
-    ifIndex,
-    ifName: names.get(ifIndex) ?? null,
-    ifDescr: descrs.get(ifIndex) ?? null,
-  }));
+  const indexes = new Set(names.keys());
+  for (const ifIndex of descrs.keys()) indexes.add(ifIndex);
+  const out: LocalInterface[] = [];
+  for (const ifIndex of [...indexes].sort(byNumber)) {
+    out.push({ ifIndex, ifName: names.get(ifIndex) ?? null, ifDescr: descrs.get(ifIndex) ?? null });
+  }
+  return out;
 }
+
+const byNumber = (a: number, b: number): number => a - b;
 
 export type LocalPort = Pick<LldpNeighbor, 'localPort' | 'localIfIndex' | 'localPortResolvedBy'>;
 
 function findByName(text: string, ifaces: readonly LocalInterface[]): LocalInterface | undefined {
-  return ifaces.find((i) => i.ifName === text) ?? ifaces.find((i) => i.ifDescr === text);
+  for (const iface of ifaces) if (iface.ifName === text) return iface;
+  for (const iface of ifaces) if (iface.ifDescr === text) return iface;
+  return undefined;
+}
+
+function foundPort(iface: LocalInterface, by: string, locPortId: string | null): LocalPort {
+  return {
+    localPort: dropEmpty(iface.ifName) ?? dropEmpty(iface.ifDescr) ?? dropEmpty(locPortId),
+    localIfIndex: iface.ifIndex,
+    localPortResolvedBy: by,
+  };
 }
 
 /** J12 order: lldpLocPortId, then lldpLocPortDesc, to ifName/ifDescr; then the number. */
@@ -125,21 +142,15 @@ export function resolveLocalPort(
   locPortDesc: string | null,
   ifaces: readonly LocalInterface[],
 ): LocalPort {
-  const found = (iface: LocalInterface, by: string): LocalPort => ({
-    localPort: dropEmpty(iface.ifName) ?? dropEmpty(iface.ifDescr) ?? dropEmpty(locPortId),
-    localIfIndex: iface.ifIndex,
-    localPortResolvedBy: by,
-  });
-  const tries = [
-    [dropEmpty(locPortId), RESOLVED_BY.portId],
-    [dropEmpty(locPortDesc), RESOLVED_BY.portDesc],
-  ] as const;
-  for (const [text, by] of tries) {
-    const hit = text === null ? undefined : findByName(text, ifaces);
-    if (hit !== undefined) return found(hit, by);
+  const portId = dropEmpty(locPortId);
+  const byPortId = portId === null ? undefined : findByName(portId, ifaces);
+  if (byPortId !== undefined) return foundPort(byPortId, RESOLVED_BY.portId, locPortId);
+  const portDesc = dropEmpty(locPortDesc);
+  const byPortDesc = portDesc === null ? undefined : findByName(portDesc, ifaces);
+  if (byPortDesc !== undefined) return foundPort(byPortDesc, RESOLVED_BY.portDesc, locPortId);
+  for (const iface of ifaces) {
+    if (iface.ifIndex === portNum) return foundPort(iface, RESOLVED_BY.portNum, locPortId);
   }
-  const byNumber = ifaces.find((i) => i.ifIndex === portNum);
-  if (byNumber !== undefined) return found(byNumber, RESOLVED_BY.portNum);
   return { localPort: dropEmpty(locPortId), localIfIndex: null, localPortResolvedBy: null };
 }
 
@@ -167,44 +178,61 @@ export function extractLldp(ws: WalkSet): LldpNeighbor[] {
   const loc = ws.table(LLDP_LOC_PORT_ENTRY);
   const ifaces = readLocalInterfaces(ws);
   const managed = readManagementAddresses(ws);
-  const locText = (col: number, portNum: number): string | null => {
-    const bytes = asBytes(loc.get(col)?.get(String(portNum)));
-    return bytes === undefined ? null : decodeText(bytes);
-  };
-  return listRemoteIndexes(rem).map((row): LldpNeighbor => {
-    const cell = (col: number) => rem.get(col)?.get(row.text);
-    const text = (col: number): string | null => {
-      const bytes = asBytes(cell(col));
-      return bytes === undefined ? null : decodeText(bytes);
-    };
-    const id = (col: number, subtypeCol: number, kinds: IdSubtypes) => {
-      const bytes = asBytes(cell(col));
-      return bytes === undefined ? null : decodeLldpId(bytes, asNumber(cell(subtypeCol)), kinds);
-    };
-    const caps = (col: number) => {
-      const bytes = asBytes(cell(col));
-      return bytes === undefined ? null : decodeCapabilities(bytes);
-    };
-    return {
+  const out: LldpNeighbor[] = [];
+  for (const row of listRemoteIndexes(rem)) {
+    const port = String(row.portNum);
+    const at = row.text;
+    out.push({
       localPortNum: row.portNum,
       ...resolveLocalPort(
         row.portNum,
-        locText(LOC_COL.portId, row.portNum),
-        locText(LOC_COL.portDesc, row.portNum),
+        textAt(loc, LOC_COL.portId, port),
+        textAt(loc, LOC_COL.portDesc, port),
         ifaces,
       ),
-      remoteChassisId: id(REM_COL.chassisId, REM_COL.chassisIdSubtype, CHASSIS_ID_SUBTYPES),
-      remoteSysName: text(REM_COL.sysName),
-      remotePortId: id(REM_COL.portId, REM_COL.portIdSubtype, PORT_ID_SUBTYPES),
-      remotePortIdSubtype: asNumber(cell(REM_COL.portIdSubtype)) ?? null,
-      remotePortDesc: text(REM_COL.portDesc),
-      remoteCapabilities: caps(REM_COL.capEnabled),
-      remoteCapabilitiesSupported: caps(REM_COL.capSupported),
+      remoteChassisId: idAt(
+        rem,
+        REM_COL.chassisId,
+        REM_COL.chassisIdSubtype,
+        at,
+        CHASSIS_ID_SUBTYPES,
+      ),
+      remoteSysName: textAt(rem, REM_COL.sysName, at),
+      remotePortId: idAt(rem, REM_COL.portId, REM_COL.portIdSubtype, at, PORT_ID_SUBTYPES),
+      remotePortIdSubtype: asNumber(rem.get(REM_COL.portIdSubtype)?.get(at)) ?? null,
+      remotePortDesc: textAt(rem, REM_COL.portDesc, at),
+      remoteCapabilities: capsAt(rem, REM_COL.capEnabled, at),
+      remoteCapabilitiesSupported: capsAt(rem, REM_COL.capSupported, at),
       ...(managed === undefined
         ? {}
         : { remoteManagementAddress: managed.forRow(row.timeMark, row.portNum, row.remIndex) }),
-    };
-  });
+    });
+  }
+  return out;
+}
+
+// Module functions, not closures per neighbour: V8 optimised each row's closures anew.
+function textAt(table: Table, col: number, index: string): string | null {
+  const bytes = asBytes(table.get(col)?.get(index));
+  return bytes === undefined ? null : decodeText(bytes);
+}
+
+function idAt(
+  table: Table,
+  col: number,
+  subtypeCol: number,
+  index: string,
+  kinds: IdSubtypes,
+): string | null {
+  const bytes = asBytes(table.get(col)?.get(index));
+  return bytes === undefined
+    ? null
+    : decodeLldpId(bytes, asNumber(table.get(subtypeCol)?.get(index)), kinds);
+}
+
+function capsAt(table: Table, col: number, index: string): string[] | null {
+  const bytes = asBytes(table.get(col)?.get(index));
+  return bytes === undefined ? null : decodeCapabilities(bytes);
 }
 
 export const lldpCheck: Check<'lldpNeighbors'> = {

@@ -132,6 +132,233 @@ function repetitionsFor(batch: readonly Item[], planned: number): number {
   return Math.max(1, Math.min(cut, unknown || longest === 0 ? planned : longest));
 }
 
+/** What one GETBULK asks for. */
+interface BulkRequest {
+  readonly oids: readonly string[];
+  readonly nonRepeaters: number;
+  readonly repetitions: number;
+}
+
+const isDone = (i: Item): boolean => (i.kind === 'scalar' ? i.s.done : i.c.done);
+// Every item is asked for once before repetitions are spent: most empty subtrees then
+// cost one value each instead of a full reply past their end.
+const isUnasked = (i: Item): boolean => i.kind === 'scalar' || !i.c.asked;
+
+/**
+ * The state of one device's read, stepped by `bulkRead`: which request comes next, and what
+ * an answer or a failure does to the walks. Synchronous and in small methods, so V8 compiles
+ * each once; as one async function its loop was recompiled whole (about 45 ms each time)
+ * whenever a path it had not yet seen ran, four times in a county cycle.
+ */
+class BulkWalk {
+  readonly #options: BulkReadOptions;
+  readonly #cursors: readonly Cursor[];
+  readonly #scalarValues = new Map<string, Varbind | undefined>();
+  readonly #scalarErrors = new Map<string, SnmpError>();
+  // Made once, compacted in place and the batch reused, not rebuilt as new arrays for each
+  // of the 14,000 requests of a county cycle.
+  readonly #items: Item[] = [];
+  readonly #batch: Item[] = [];
+  #budget: number;
+  #growTo: number;
+  #answered = 0;
+  #attempts = 0;
+  #values = 0;
+  #gone: SnmpError | undefined;
+  /** The request in flight: its scalars, its columns and the repetitions asked. */
+  #nonRepeaters = 0;
+  #columns = 0;
+  #repetitions = 0;
+
+  constructor(
+    scalarOids: readonly string[],
+    subtrees: readonly string[],
+    options: BulkReadOptions,
+  ) {
+    this.#options = options;
+    const scalars: Scalar[] = [];
+    for (const oid of scalarOids) scalars.push({ oid, ask: oid.slice(0, -2), done: false });
+    const cursors: Cursor[] = [];
+    for (const root of subtrees) {
+      const r = normaliseOid(root);
+      cursors.push({
+        root: r,
+        oid: r,
+        out: [],
+        done: false,
+        asked: false,
+        table: tableProgress(r),
+      });
+    }
+    this.#cursors = cursors;
+    for (const s of scalars) this.#items.push({ kind: 'scalar', s });
+    for (const c of cursors) this.#items.push({ kind: 'walk', c });
+    this.#budget = Math.max(1, options.maxVarbinds);
+    this.#growTo = Math.max(this.#budget, options.growTo ?? this.#budget);
+  }
+
+  #fail(item: Item, error: SnmpError): void {
+    if (item.kind === 'scalar') {
+      item.s.done = true;
+      this.#scalarErrors.set(item.s.oid, error);
+      this.#scalarValues.set(item.s.oid, undefined);
+    } else {
+      item.c.done = true;
+      item.c.error = error;
+    }
+  }
+
+  /** The next request, or undefined when every item is read or given up. */
+  next(): BulkRequest | undefined {
+    const items = this.#items;
+    let live = 0;
+    for (const item of items) if (!isDone(item)) items[live++] = item;
+    items.length = live;
+    if (live === 0) return undefined;
+    const gone = this.#gone;
+    if (gone !== undefined) {
+      const message = `not read: the device stopped answering earlier in this poll (${gone.message})`;
+      for (const item of items) this.#fail(item, { ...gone, message });
+      return undefined;
+    }
+    if (this.#options.deadlinePassed()) {
+      for (const item of items) {
+        const what = item.kind === 'scalar' ? item.s.oid : item.c.root;
+        this.#fail(item, snmpError('DEADLINE', `deadline passed while reading ${what}`));
+      }
+      return undefined;
+    }
+    const probing = items.some(isUnasked);
+    const batch = this.#batch;
+    batch.length = 0;
+    let nonRepeaters = 0;
+    for (const item of items) {
+      if (batch.length >= this.#budget) break;
+      if (probing && !isUnasked(item)) continue;
+      batch.push(item);
+      if (item.kind === 'scalar') nonRepeaters++;
+    }
+    const columns = batch.length - nonRepeaters;
+    const repetitions =
+      columns === 0 || probing
+        ? 1
+        : repetitionsFor(
+            batch,
+            Math.max(
+              1,
+              Math.min(
+                this.#options.maxRepetitions,
+                Math.floor((this.#budget - nonRepeaters) / columns),
+              ),
+            ),
+          );
+    this.#nonRepeaters = nonRepeaters;
+    this.#columns = columns;
+    this.#repetitions = repetitions;
+    const oids: string[] = [];
+    for (const i of batch) oids.push(i.kind === 'scalar' ? i.s.ask : i.c.oid);
+    return { oids, nonRepeaters, repetitions };
+  }
+
+  /**
+   * A request that got no answer, or an error: shrinks or repeats it, or gives up the one
+   * item it held. True when that item timed out, so the caller asks whether the device is
+   * still there (`gone`).
+   */
+  failed(error: SnmpError): boolean {
+    const batch = this.#batch;
+    const repetitions = this.#repetitions;
+    const shrinkable = error.code === 'TIMEOUT' || error.code === 'TOO_BIG';
+    this.#answered = 0;
+    if (batch.length > 1 || (repetitions > 1 && shrinkable)) {
+      // Silence and tooBig both shrink the request; other errors isolate the culprit.
+      // The size that failed is not asked again in this read: a device that drops large
+      // answers costs a few timeouts while the cap settles, not one per regrowth.
+      const asked = this.#nonRepeaters + this.#columns * repetitions;
+      this.#growTo = Math.max(1, Math.min(this.#growTo, Math.floor((asked * 3) / 4)));
+      this.#budget = Math.max(
+        1,
+        Math.floor(
+          (batch.length === 1 ? repetitions : Math.min(this.#budget, batch.length * repetitions)) /
+            2,
+        ),
+      );
+      this.#options.onRetry();
+      return false;
+    }
+    if (error.code === 'TIMEOUT' && this.#attempts < this.#options.retries) {
+      this.#attempts++;
+      this.#options.onRetry();
+      return false;
+    }
+    this.#attempts = 0;
+    const [only] = batch;
+    if (only !== undefined) this.#fail(only, error);
+    return error.code === 'TIMEOUT';
+  }
+
+  /** The device stopped answering: what is left is given up at the next step. */
+  gone(error: SnmpError): void {
+    this.#gone = error;
+  }
+
+  /** An answer to the request in flight: scalars first, then the columns in turn. */
+  replied(cells: readonly Cell[]): void {
+    this.#attempts = 0;
+    // Silence is often one lost datagram, not a size the device cannot answer: after a few
+    // answers the size doubles back towards the cap, so one loss does not slow the whole walk.
+    if (this.#budget < this.#growTo && ++this.#answered >= GROW_AFTER) {
+      this.#budget = Math.min(this.#growTo, this.#budget * 2);
+      this.#answered = 0;
+    }
+    const batch = this.#batch;
+    const nonRepeaters = this.#nonRepeaters;
+    for (let i = 0; i < nonRepeaters; i++) {
+      const item = batch[i];
+      if (item?.kind !== 'scalar') continue;
+      const cell = cells[i];
+      item.s.done = true;
+      const found =
+        cell !== undefined && cell.oid === item.s.oid && isValue(cell) ? cell : undefined;
+      this.#scalarValues.set(item.s.oid, found);
+      if (found !== undefined) this.#values++;
+    }
+    if (cells.length <= nonRepeaters && nonRepeaters === 0) {
+      // Nothing at all for the subtrees ends them, as an empty walk would; a reply cut short
+      // after the scalars only means the subtrees are asked again on their own.
+      for (const item of batch) if (item.kind === 'walk') item.c.done = true;
+      return;
+    }
+    const columns = this.#columns;
+    const maxRows = this.#options.maxRows;
+    for (let i = nonRepeaters; i < cells.length; i++) {
+      const item = batch[nonRepeaters + ((i - nonRepeaters) % columns)];
+      const cell = cells[i];
+      if (item?.kind !== 'walk' || cell === undefined) continue;
+      item.c.asked = true;
+      if (!item.c.done) this.#values += advance(item.c, cell, maxRows);
+    }
+  }
+
+  result(): BulkReadResult {
+    const walks = new Map<string, WalkResult>();
+    for (const c of this.#cursors) {
+      walks.set(
+        c.root,
+        c.error === undefined ? { varbinds: c.out } : { varbinds: c.out, error: c.error },
+      );
+    }
+    return {
+      scalars: this.#scalarValues,
+      scalarErrors: this.#scalarErrors,
+      walks,
+      values: this.#values,
+      maxVarbinds: this.#budget,
+      growTo: this.#growTo,
+    };
+  }
+}
+
 /**
  * Reads `.0` scalars and whole subtrees of one device, sharing requests between them. The
  * first GETBULK asks once (one repetition) for every scalar and subtree, which tells empty
@@ -150,149 +377,11 @@ export async function bulkRead(
   subtrees: readonly string[],
   options: BulkReadOptions,
 ): Promise<BulkReadResult> {
-  const scalars = scalarOids.map((oid) => ({ oid, ask: oid.slice(0, -2), done: false }));
-  const cursors: Cursor[] = subtrees.map((root) => {
-    const r = normaliseOid(root);
-    return { root: r, oid: r, out: [], done: false, asked: false, table: tableProgress(r) };
-  });
-  const scalarValues = new Map<string, Varbind | undefined>();
-  const scalarErrors = new Map<string, SnmpError>();
-  let budget = Math.max(1, options.maxVarbinds);
-  let growTo = Math.max(budget, options.growTo ?? budget);
-  let answered = 0;
-  let attempts = 0;
-  let values = 0;
-  let gone: SnmpError | undefined;
-
-  const fail = (item: Item, error: SnmpError): void => {
-    if (item.kind === 'scalar') {
-      item.s.done = true;
-      scalarErrors.set(item.s.oid, error);
-      scalarValues.set(item.s.oid, undefined);
-    } else {
-      item.c.done = true;
-      item.c.error = error;
-    }
-  };
-
-  // Made once, compacted in place and the batch reused, not rebuilt as new arrays for each
-  // of the 14,000 requests of a county cycle.
-  const items: Item[] = [
-    ...scalars.map((s) => ({ kind: 'scalar' as const, s })),
-    ...cursors.map((c) => ({ kind: 'walk' as const, c })),
-  ];
-  const isDone = (i: Item): boolean => (i.kind === 'scalar' ? i.s.done : i.c.done);
-  // Every item is asked for once before repetitions are spent: most empty subtrees then
-  // cost one value each instead of a full reply past their end.
-  const isUnasked = (i: Item): boolean => i.kind === 'scalar' || !i.c.asked;
-  const batch: Item[] = [];
-  for (;;) {
-    let live = 0;
-    for (const item of items) if (!isDone(item)) items[live++] = item;
-    items.length = live;
-    if (items.length === 0) break;
-    if (gone !== undefined) {
-      const message = `not read: the device stopped answering earlier in this poll (${gone.message})`;
-      for (const item of items) fail(item, { ...gone, message });
-      break;
-    }
-    if (options.deadlinePassed()) {
-      for (const item of items) {
-        const what = item.kind === 'scalar' ? item.s.oid : item.c.root;
-        fail(item, snmpError('DEADLINE', `deadline passed while reading ${what}`));
-      }
-      break;
-    }
-    const probing = items.some(isUnasked);
-    batch.length = 0;
-    let nonRepeaters = 0;
-    for (const item of items) {
-      if (batch.length >= budget) break;
-      if (probing && !isUnasked(item)) continue;
-      batch.push(item);
-      if (item.kind === 'scalar') nonRepeaters++;
-    }
-    const columns = batch.length - nonRepeaters;
-    const repetitions =
-      columns === 0 || probing
-        ? 1
-        : repetitionsFor(
-            batch,
-            Math.max(
-              1,
-              Math.min(options.maxRepetitions, Math.floor((budget - nonRepeaters) / columns)),
-            ),
-          );
-    const oids = batch.map((i) => (i.kind === 'scalar' ? i.s.ask : i.c.oid));
-    const outcome = await send(oids, nonRepeaters, repetitions);
-    if (!outcome.ok) {
-      const shrinkable = outcome.error.code === 'TIMEOUT' || outcome.error.code === 'TOO_BIG';
-      answered = 0;
-      if (batch.length > 1 || (repetitions > 1 && shrinkable)) {
-        // Silence and tooBig both shrink the request; other errors isolate the culprit.
-        // The size that failed is not asked again in this read: a device that drops large
-        // answers costs a few timeouts while the cap settles, not one per regrowth.
-        const asked = nonRepeaters + columns * repetitions;
-        growTo = Math.max(1, Math.min(growTo, Math.floor((asked * 3) / 4)));
-        budget = Math.max(
-          1,
-          Math.floor(
-            (batch.length === 1 ? repetitions : Math.min(budget, batch.length * repetitions)) / 2,
-          ),
-        );
-        options.onRetry();
-        continue;
-      }
-      if (outcome.error.code === 'TIMEOUT' && attempts < options.retries) {
-        attempts++;
-        options.onRetry();
-        continue;
-      }
-      attempts = 0;
-      const [only] = batch;
-      if (only !== undefined) fail(only, outcome.error);
-      if (outcome.error.code === 'TIMEOUT' && !(await options.isAlive())) gone = outcome.error;
-      continue;
-    }
-    attempts = 0;
-    // Silence is often one lost datagram, not a size the device cannot answer: after a few
-    // answers the size doubles back towards the cap, so one loss does not slow the whole walk.
-    if (budget < growTo && ++answered >= GROW_AFTER) {
-      budget = Math.min(growTo, budget * 2);
-      answered = 0;
-    }
-    const cells = outcome.cells;
-    for (let i = 0; i < nonRepeaters; i++) {
-      const item = batch[i];
-      if (item?.kind !== 'scalar') continue;
-      const cell = cells[i];
-      item.s.done = true;
-      const found =
-        cell !== undefined && cell.oid === item.s.oid && isValue(cell) ? cell : undefined;
-      scalarValues.set(item.s.oid, found);
-      if (found !== undefined) values++;
-    }
-    if (cells.length <= nonRepeaters && nonRepeaters === 0) {
-      // Nothing at all for the subtrees ends them, as an empty walk would; a reply cut short
-      // after the scalars only means the subtrees are asked again on their own.
-      for (const item of batch) if (item.kind === 'walk') item.c.done = true;
-      continue;
-    }
-    for (let i = nonRepeaters; i < cells.length; i++) {
-      const item = batch[nonRepeaters + ((i - nonRepeaters) % columns)];
-      const cell = cells[i];
-      if (item?.kind !== 'walk' || cell === undefined) continue;
-      item.c.asked = true;
-      if (!item.c.done) values += advance(item.c, cell, options.maxRows);
-    }
+  const walk = new BulkWalk(scalarOids, subtrees, options);
+  for (let request = walk.next(); request !== undefined; request = walk.next()) {
+    const outcome = await send(request.oids, request.nonRepeaters, request.repetitions);
+    if (outcome.ok) walk.replied(outcome.cells);
+    else if (walk.failed(outcome.error) && !(await options.isAlive())) walk.gone(outcome.error);
   }
-
-  const walks = new Map<string, WalkResult>();
-  for (const c of cursors) {
-    walks.set(
-      c.root,
-      c.error === undefined ? { varbinds: c.out } : { varbinds: c.out, error: c.error },
-    );
-  }
-  return { scalars: scalarValues, scalarErrors, walks, values, maxVarbinds: budget, growTo };
+  return walk.result();
 }

@@ -18,8 +18,10 @@ class RowIndex {
   /** Built on the first lookup: a check that only lists rows never needs it. */
   positionOf(index: string): number | undefined {
     if (this.#position === undefined) {
-      this.#position = new Map();
-      this.keys.forEach((key, i) => this.#position?.set(key, i));
+      const position = new Map<string, number>();
+      const keys = this.keys;
+      for (let i = 0; i < keys.length; i++) position.set(keys[i] ?? '', i);
+      this.#position = position;
     }
     return this.#position.get(index);
   }
@@ -58,10 +60,11 @@ class SharedRowsColumn implements Column {
   }
 
   forEach(callback: (value: Varbind, key: string, map: Column) => void, thisArg?: unknown): void {
-    this.#rows.keys.forEach((key, i) => {
+    const keys = this.#rows.keys;
+    for (let i = 0; i < keys.length; i++) {
       const cell = this.#cells[this.#start + i];
-      if (cell !== undefined) callback.call(thisArg, cell, key, this);
-    });
+      if (cell !== undefined) callback.call(thisArg, cell, keys[i] ?? '', this);
+    }
   }
 
   #pairs(): [string, Varbind][] {
@@ -180,6 +183,12 @@ export function buildTable(entry: string, varbinds: readonly Varbind[]): Table {
   return columns;
 }
 
+function sharesRows(columns: readonly Column[], rows: RowIndex): boolean {
+  for (const col of columns)
+    if (!(col instanceof SharedRowsColumn) || col.rows !== rows) return false;
+  return true;
+}
+
 /** Every row index that appears in any column of the table, in OID order. */
 export function rowIndexes(table: Table): string[] {
   const columns = [...table.values()];
@@ -187,12 +196,7 @@ export function rowIndexes(table: Table): string[] {
   if (first === undefined) return [];
   // A regular table's columns share their rows, already checked to be in order.
   const shared = first instanceof SharedRowsColumn ? first.rows : undefined;
-  if (
-    shared !== undefined &&
-    columns.every((col) => col instanceof SharedRowsColumn && col.rows === shared)
-  ) {
-    return [...shared.keys];
-  }
+  if (shared !== undefined && sharesRows(columns, shared)) return [...shared.keys];
   // Each column is in walk (OID) order; when no column has a row the first lacks, its keys are the answer.
   const keys = [...first.keys()];
   const inOrder = keys.every((k, i) => i === 0 || compareOids(keys[i - 1] ?? '', k) < 0);

@@ -47,10 +47,13 @@ export function formatMac(bytes: Uint8Array): string | null {
 
 /** MAC from six index sub-identifiers. */
 export function macFromSubIds(subIds: readonly number[]): string | null {
-  if (subIds.length !== 6 || subIds.some((n) => !Number.isInteger(n) || n < 0 || n > 255)) {
-    return null;
-  }
-  return formatMac(Uint8Array.from(subIds));
+  return subIds.length === 6 && allOctets(subIds) ? formatMac(Uint8Array.from(subIds)) : null;
+}
+
+/** True when every number is a whole 0–255 (a loop, not `some` with a closure: hot per row). */
+export function allOctets(numbers: readonly number[]): boolean {
+  for (const n of numbers) if (!Number.isInteger(n) || n < 0 || n > 255) return false;
+  return true;
 }
 
 /** Printable means text a person can read: no control characters apart from none at all. */

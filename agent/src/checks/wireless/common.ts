@@ -3,7 +3,14 @@ import type { Varbind } from '../../snmp/varbind.ts';
 import { asBytes, asNumber } from '../../snmp/varbind.ts';
 import { parseOid } from '../../snmp/oid.ts';
 import { WalkSet } from '../../snmp/walk-set.ts';
-import { decodeText, formatMac, isPrintable, macFromSubIds, toHex } from '../../text/decode.ts';
+import {
+  allOctets,
+  decodeText,
+  formatMac,
+  isPrintable,
+  macFromSubIds,
+  toHex,
+} from '../../text/decode.ts';
 import type { WalkPlan } from '../check.ts';
 
 /** The snapshot fields the wireless check fills (J14). */
@@ -97,7 +104,7 @@ export function macFromMacIndex(index: string): string | null {
 export function bytesFromStringIndex(index: string): Uint8Array | null {
   const [length, ...rest] = parseOid(index);
   if (length === undefined || rest.length !== length) return null;
-  if (rest.some((n) => !Number.isInteger(n) || n < 0 || n > 255)) return null;
+  if (!allOctets(rest)) return null;
   return Uint8Array.from(rest);
 }
 

@@ -79,7 +79,10 @@ function advance(c: Cursor, cell: Cell, maxRows: number): number {
   // Order is checked before the subtree: a device that answers with an OID at or before
   // the one asked is looping or stepping back, wherever that OID lies, and the rows after
   // it were not read. Taking it as the subtree's end would report a short table as whole.
-  if (compareOids(cell.oid, c.oid) <= 0) {
+  // Both OIDs begin with the root when the answer is inside the subtree (the cursor always
+  // does), so the comparison starts after it.
+  const inside = isUnder(cell.oid, c.root);
+  if (compareOids(cell.oid, c.oid, inside ? c.root.length : 0) <= 0) {
     c.done = true;
     c.error = snmpError(
       'WALK_LOOP',
@@ -87,7 +90,7 @@ function advance(c: Cursor, cell: Cell, maxRows: number): number {
     );
     return 0;
   }
-  if (!isUnder(cell.oid, c.root)) {
+  if (!inside) {
     c.done = true;
     return 0;
   }

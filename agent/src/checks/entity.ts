@@ -43,7 +43,7 @@ export interface PhysicalRow {
   readonly modelName: string | null;
 }
 
-// A module function, not a closure per row: V8 optimised each row's closure anew.
+// A module function, not a closure per row, so V8 optimises it once (docs/adr/0021).
 function textAt(table: Table, col: number, index: string): string | null {
   const bytes = asBytes(table.get(col)?.get(index));
   const value = bytes === undefined ? '' : decodeText(bytes).trim();

@@ -143,8 +143,8 @@ export function extractInterfaces(ws: WalkSet): InterfaceRow[] {
   return rows;
 }
 
-// Loops and a module comparator rather than callbacks made per call: V8 optimised each
-// device's callbacks anew (BENCHMARKS.md, poller round 12).
+// Loops and a module comparator rather than callbacks made per call, so V8 optimises them
+// once rather than per device (docs/adr/0021).
 const byNumber = (a: string, b: string): number => Number(a) - Number(b);
 
 export const interfacesCheck: Check<'interfaces'> = {

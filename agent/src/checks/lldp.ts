@@ -211,7 +211,7 @@ export function extractLldp(ws: WalkSet): LldpNeighbor[] {
   return out;
 }
 
-// Module functions, not closures per neighbour: V8 optimised each row's closures anew.
+// Module functions, not closures per neighbour, so V8 optimises them once (docs/adr/0021).
 function textAt(table: Table, col: number, index: string): string | null {
   const bytes = asBytes(table.get(col)?.get(index));
   return bytes === undefined ? null : decodeText(bytes);

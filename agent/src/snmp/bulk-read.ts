@@ -179,8 +179,9 @@ class BulkWalk {
     options: BulkReadOptions,
   ) {
     this.#options = options;
-    const scalars: Scalar[] = [];
-    for (const oid of scalarOids) scalars.push({ oid, ask: oid.slice(0, -2), done: false });
+    for (const oid of scalarOids) {
+      this.#items.push({ kind: 'scalar', s: { oid, ask: oid.slice(0, -2), done: false } });
+    }
     const cursors: Cursor[] = [];
     for (const root of subtrees) {
       const r = normaliseOid(root);
@@ -194,7 +195,6 @@ class BulkWalk {
       });
     }
     this.#cursors = cursors;
-    for (const s of scalars) this.#items.push({ kind: 'scalar', s });
     for (const c of cursors) this.#items.push({ kind: 'walk', c });
     this.#budget = Math.max(1, options.maxVarbinds);
     this.#growTo = Math.max(this.#budget, options.growTo ?? this.#budget);

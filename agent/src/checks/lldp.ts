@@ -182,14 +182,18 @@ export function extractLldp(ws: WalkSet): LldpNeighbor[] {
   for (const row of listRemoteIndexes(rem)) {
     const port = String(row.portNum);
     const at = row.text;
-    out.push({
+    const local = resolveLocalPort(
+      row.portNum,
+      textAt(loc, LOC_COL.portId, port),
+      textAt(loc, LOC_COL.portDesc, port),
+      ifaces,
+    );
+    // Fields named rather than spread in, so every neighbour is built with one shape.
+    const neighbor: LldpNeighbor = {
       localPortNum: row.portNum,
-      ...resolveLocalPort(
-        row.portNum,
-        textAt(loc, LOC_COL.portId, port),
-        textAt(loc, LOC_COL.portDesc, port),
-        ifaces,
-      ),
+      localPort: local.localPort,
+      localIfIndex: local.localIfIndex,
+      localPortResolvedBy: local.localPortResolvedBy,
       remoteChassisId: idAt(
         rem,
         REM_COL.chassisId,
@@ -203,10 +207,11 @@ export function extractLldp(ws: WalkSet): LldpNeighbor[] {
       remotePortDesc: textAt(rem, REM_COL.portDesc, at),
       remoteCapabilities: capsAt(rem, REM_COL.capEnabled, at),
       remoteCapabilitiesSupported: capsAt(rem, REM_COL.capSupported, at),
-      ...(managed === undefined
-        ? {}
-        : { remoteManagementAddress: managed.forRow(row.timeMark, row.portNum, row.remIndex) }),
-    });
+    };
+    if (managed !== undefined) {
+      neighbor.remoteManagementAddress = managed.forRow(row.timeMark, row.portNum, row.remIndex);
+    }
+    out.push(neighbor);
   }
   return out;
 }

@@ -181,7 +181,7 @@ export class RateState {
     if (result.outcome !== 'ok') return result;
     const rows = result.snapshot.interfaces;
     // No rows (the interfaces part failed) leaves every interface's last reading as it was.
-    if (rows.length === 0) return { ...result, rates: [] };
+    if (rows.length === 0) return withRates(result, []);
     const device = `${result.target.address}:${result.target.port}`;
     const last = this.#polls.get(device);
     // Built whole before anything is remembered: a counter that cannot be read throws and
@@ -235,6 +235,25 @@ export class RateState {
     }
     if (last !== undefined) poll.inherit(last);
     this.#polls.set(device, poll);
-    return { ...result, rates };
+    return withRates(result, rates);
   }
+}
+
+type OkResult = Extract<DeviceResult, { outcome: 'ok' }>;
+
+/**
+ * The result with its rates, named field by field: a spread copy would give every device's
+ * result a shape of its own, which V8 cannot share between devices (docs/adr/0021).
+ */
+function withRates(result: OkResult, rates: InterfaceRate[]): OkResult {
+  const out: OkResult = {
+    outcome: 'ok',
+    target: result.target,
+    meta: result.meta,
+    snapshot: result.snapshot,
+    partErrors: result.partErrors,
+  };
+  if (result.skipped !== undefined) out.skipped = result.skipped;
+  out.rates = rates;
+  return out;
 }

@@ -61,11 +61,14 @@ export class V2cClient implements SnmpClient {
   ) {
     this.#target = target;
     this.#community = Buffer.from(community, 'utf8');
+    // Named field by field: a spread copy gets a shape of its own per device, and the timing
+    // is read on every request (docs/adr/0021).
     this.#timing = {
-      ...DEFAULT_TIMING,
-      maxRepetitions: DEFAULT_MAX_VARBINDS,
-      maxVarbinds: DEFAULT_MAX_VARBINDS,
-      ...timing,
+      timeoutMs: timing.timeoutMs ?? DEFAULT_TIMING.timeoutMs,
+      retries: timing.retries ?? DEFAULT_TIMING.retries,
+      maxRepetitions: timing.maxRepetitions ?? DEFAULT_MAX_VARBINDS,
+      maxVarbinds: timing.maxVarbinds ?? DEFAULT_MAX_VARBINDS,
+      deadline: timing.deadline,
     };
     this.repetitions = Math.max(1, Math.min(this.#timing.maxVarbinds, this.#timing.maxRepetitions));
     this.#growTo = this.repetitions;

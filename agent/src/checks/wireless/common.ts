@@ -136,7 +136,16 @@ export function accessPoint(
   fields: Omit<AccessPoint, 'apGroup' | 'radios'>,
   extra: { apGroup?: string | null; radios?: number } = {},
 ): AccessPoint {
-  const ap: AccessPoint = { ...fields };
+  // Named one by one: a spread copy starts a shape of its own for every AP, which V8 cannot
+  // share between APs or devices (docs/adr/0021).
+  const ap: AccessPoint = {
+    mac: fields.mac,
+    name: fields.name,
+    model: fields.model,
+    serial: fields.serial,
+    online: fields.online,
+    clients: fields.clients,
+  };
   if (extra.apGroup !== undefined) ap.apGroup = extra.apGroup;
   if (extra.radios !== undefined) ap.radios = extra.radios;
   return ap;

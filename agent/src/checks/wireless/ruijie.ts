@@ -22,6 +22,8 @@ import {
  */
 const CFG_ENTRY = '1.3.6.1.4.1.4881.1.1.10.2.56.2.1.1.1';
 const CFG = { name: 2, group: 3, serial: 32, clients: 34, model: 39, state: 48 } as const;
+/** The config table as the MAC-table reader names its columns: made once, not per AP. */
+const CFG_COLUMNS = { ...CFG, status: CFG.state } as const;
 const OFFLINE_ENTRY = '1.3.6.1.4.1.4881.1.1.10.2.56.2.1.5.1';
 const OFFLINE = { name: 2, mac: 3 } as const;
 const STATE_ONLINE = 1;
@@ -36,7 +38,7 @@ const SCALARS = [
 ] as const;
 
 function configuredAp(cfg: Table, index: string): AccessPoint {
-  return apFromMacRow(cfg, index, { ...CFG, status: CFG.state }, STATE_ONLINE);
+  return apFromMacRow(cfg, index, CFG_COLUMNS, STATE_ONLINE);
 }
 
 function offlineOnlyAp(offline: Table, index: string, withGroup: boolean): AccessPoint {

@@ -7,13 +7,17 @@ import { interfacesCheck } from './interfaces.ts';
 import { ipv6Check } from './ipv6.ts';
 import { lldpCheck } from './lldp.ts';
 import { routesCheck } from './routes.ts';
+import type { SystemInfo } from './system.ts';
 import { wirelessCheck } from './wireless/index.ts';
+
+/** The snapshot's fields that checks fill; the poller fills the system group and identity. */
+export type CheckParts = Omit<DeviceSnapshot, 'vendor' | 'role' | keyof SystemInfo>;
 
 /** A check of any kind, as the poller sees it. */
 export interface AnyCheck {
   readonly part: PollPart;
   plan(ctx: PollContext): WalkPlan;
-  extract(ws: WalkSet, ctx: PollContext): Partial<DeviceSnapshot>;
+  extract(ws: WalkSet, ctx: PollContext): Partial<CheckParts>;
 }
 
 /** Identity needs a vendor probe but fills no part of its own; its errors count as system. */

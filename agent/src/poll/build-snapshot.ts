@@ -1,16 +1,13 @@
 import type { DeviceSnapshot, PartError } from '@xiaowang/shared';
 import { CHECKS } from '../checks/index.ts';
-import type { AnyCheck } from '../checks/index.ts';
+import type { AnyCheck, CheckParts } from '../checks/index.ts';
 import type { PollContext } from '../checks/check.ts';
 import { detectRole, detectVendor } from '../checks/identity.ts';
 import { extractSystem } from '../checks/system.ts';
-import type { SystemInfo } from '../checks/system.ts';
 import type { WalkSet } from '../snmp/walk-set.ts';
 
-type Parts = Omit<DeviceSnapshot, 'vendor' | 'role' | keyof SystemInfo>;
-
 /** What a part reads as when it could not be decoded at all: unknown, never invented. */
-function unknownParts(): Parts {
+function unknownParts(): CheckParts {
   return {
     interfaces: [],
     ipv6: [],

@@ -13,6 +13,7 @@ import {
 /** HUAWEI-WLAN-AP-MIB hwWlanApTable, index hwWlanApMac `<6 octets>` (mibs.md §6). */
 const AP_ENTRY = '1.3.6.1.4.1.2011.6.139.13.3.3.1';
 const COL = { serial: 2, model: 3, name: 4, group: 5, runState: 6, clients: 44 } as const;
+/** The table as the MAC-table reader names its columns: made once, not per call. */
 const COLUMNS = { ...COL, status: COL.runState } as const;
 /** HUAWEI-WLAN-GLOBAL-MIB hwWlanCurJointApNum: APs currently joined to the AC. */
 const CUR_JOINT_AP_NUM = '1.3.6.1.4.1.2011.6.139.12.1.2.1.0';

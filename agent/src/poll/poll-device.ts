@@ -129,7 +129,7 @@ async function readPlannedData(
     }
     for (const root of plan.subtrees) {
       const walk = got.walks.get(root);
-      ws.addWalk(root, walk?.varbinds ?? [], walk?.error);
+      ws.addWalk(root, walk?.packed ?? walk?.varbinds ?? [], walk?.error);
     }
   } else {
     await readOneByOne(client, ws, plan);

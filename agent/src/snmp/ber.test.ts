@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { BerError, decodeMessage, encodeRequest, oidContent, oidText, PDU_TYPE } from './ber.ts';
+import {
+  BerError,
+  cellsOf,
+  decodeMessage,
+  encodeRequest,
+  oidContent,
+  oidText,
+  PDU_TYPE,
+} from './ber.ts';
 
 const hex = (text: string): Buffer => Buffer.from(text.replace(/\s+/g, ''), 'hex');
 const community = Buffer.from('public');
@@ -39,7 +47,7 @@ describe('encodeRequest', () => {
       errorStatus: 1,
       errorIndex: 200,
     });
-    expect(got.cells.map((c) => [c.oid, c.type])).toEqual([
+    expect(cellsOf(got).map((c) => [c.oid, c.type])).toEqual([
       ['1.3.6.1', 'Null'],
       ['1.3.6.2', 'Null'],
     ]);
@@ -63,7 +71,7 @@ describe('encodeRequest', () => {
     const oids = Array.from({ length: 40 }, (_, i) => `1.3.6.1.2.1.2.2.1.${i + 1}`);
     const got = encodeRequest(community, PDU_TYPE.getBulk, 5, oids, 0, 1);
     expect(got[1]).toBe(0x82);
-    expect(decodeMessage(got).cells.map((c) => c.oid)).toEqual(oids);
+    expect(cellsOf(decodeMessage(got)).map((c) => c.oid)).toEqual(oids);
   });
 });
 
@@ -89,7 +97,7 @@ describe('decodeMessage', () => {
         ].join(' '),
       ),
     );
-    expect(got.cells).toEqual([
+    expect(cellsOf(got)).toEqual([
       { oid: '1.3.6.1', type: 'Integer', value: -2 },
       { oid: '1.3.6.2', type: 'OctetString', value: Buffer.from('上') },
       { oid: '1.3.6.3', type: 'Null', value: null },
@@ -109,14 +117,14 @@ describe('decodeMessage', () => {
 
   it('copies strings out of the datagram', () => {
     const buf = response('300a 0603 2b0602 0403 616263');
-    const cell = decodeMessage(buf).cells[0];
+    const cell = cellsOf(decodeMessage(buf))[0];
     buf.fill(0);
     expect(cell).toEqual({ oid: '1.3.6.2', type: 'OctetString', value: Buffer.from('abc') });
   });
 
   it('reads error-status and negative request-ids', () => {
     const got = decodeMessage(response('', 'ff', '01'));
-    expect(got).toMatchObject({ requestId: -1, errorStatus: 1, cells: [] });
+    expect(got).toMatchObject({ requestId: -1, errorStatus: 1, count: 0 });
   });
 
   it('throws BerError on malformed input instead of reading past it', () => {
@@ -132,6 +140,19 @@ describe('decodeMessage', () => {
     ]) {
       expect(() => decodeMessage(bad)).toThrow(BerError);
     }
+  });
+
+  it('refuses a varbind OID with a sub-identifier not in its fewest octets', () => {
+    // 1.3.6.1 with the last arc as 0x80 0x01: equal OIDs must be equal octets (oid-octets.ts).
+    expect(() => decodeMessage(response('3008 0604 2b068001 0500'))).toThrow(/fewest octets/);
+    expect(cellsOf(decodeMessage(response('3007 0603 2b0601 0500')))[0]?.oid).toBe('1.3.6.1');
+  });
+
+  it('checks every value when the datagram arrives, naming the varbind', () => {
+    expect(() => decodeMessage(response('300a 0603 2b0605 4003 0a0000'))).toThrow(
+      'varbind 1.3.6.5: IpAddress of 3 octets',
+    );
+    expect(() => decodeMessage(response('300a 0603 2b0606 4103 000000 00'))).toThrow(BerError);
   });
 
   it('writes OIDs with many-digit arcs', () => {

@@ -46,14 +46,20 @@ export function isValue(cell: Cell): cell is Varbind {
   );
 }
 
-export interface DecodedResponse {
+/** Where the varbinds of a datagram lie in it: SPAN offsets each (see readSpan). */
+export interface VarbindSpans {
+  readonly buf: Uint8Array;
+  readonly spans: Int32Array;
+  readonly count: number;
+}
+
+export interface DecodedResponse extends VarbindSpans {
   readonly version: number;
   readonly community: Uint8Array;
   readonly pduType: number;
   readonly requestId: number;
   readonly errorStatus: number;
   readonly errorIndex: number;
-  readonly cells: Cell[];
 }
 
 // ---- encoding -----------------------------------------------------------------------------
@@ -104,13 +110,34 @@ function writeSubId(value: number, pos: number): number {
   return pos;
 }
 
-/** Writes an OID's content octets into the scratch buffer at `pos`; returns the end. */
-function writeOid(oid: string, pos: number): number {
-  if (scratch.length < pos + 5 * oid.length + 8) {
-    const bigger = Buffer.allocUnsafe(2 * (pos + 5 * oid.length + 8));
+/** An OID as the content octets it came in, `buf[start…end]`: a walk asks on from these. */
+export interface OidSpan {
+  buf: Uint8Array;
+  start: number;
+  end: number;
+}
+
+/** An OID to ask for: dotted text, or octets already in BER. */
+export type OidRef = string | OidSpan;
+
+function ensureScratch(pos: number, more: number): void {
+  if (scratch.length < pos + more) {
+    const bigger = Buffer.allocUnsafe(2 * (pos + more));
     scratch.copy(bigger, 0, 0, pos);
     scratch = bigger;
   }
+}
+
+/** Writes an OID's content octets into the scratch buffer at `pos`; returns the end. */
+function writeOid(ref: OidRef, pos: number): number {
+  if (typeof ref !== 'string') {
+    ensureScratch(pos, ref.end - ref.start);
+    const from = ref.buf;
+    for (let i = ref.start; i < ref.end; i++) scratch[pos++] = from[i] ?? 0;
+    return pos;
+  }
+  const oid = ref;
+  ensureScratch(pos, 5 * oid.length + 8);
   let arc = 0;
   let digits = 0;
   let first = -1;
@@ -154,7 +181,7 @@ export function encodeRequest(
   community: Uint8Array,
   pduType: number,
   requestId: number,
-  oids: readonly string[],
+  oids: readonly OidRef[],
   a = 0,
   b = 0,
 ): Buffer {
@@ -324,14 +351,18 @@ function putNumber(n: number, at: number): number {
   return at + digits;
 }
 
-/** Dotted text of an OID's content octets, built in a byte buffer and read once. */
-export function oidText(buf: Uint8Array, start: number, end: number): string {
+/**
+ * Dotted text of sub-identifiers in BER, built in a byte buffer and read once. `whole`: the
+ * octets are a whole OID, whose first sub-identifier holds the first two arcs; otherwise
+ * they are a part of one (a table index), each sub-identifier an arc of its own.
+ */
+function dottedText(buf: Uint8Array, start: number, end: number, whole: boolean): string {
   if (start === end) throw new BerError('empty OID');
   if ((buf[end - 1] ?? 0) >= 0x80) throw new BerError('OID ends inside a sub-identifier');
   if (text.length < 11 * (end - start) + 4) text = Buffer.allocUnsafe(22 * (end - start) + 8);
   let n = 0;
   let v = 0;
-  let first = true;
+  let first = whole;
   for (let i = start; i < end; i++) {
     const byte = buf[i] ?? 0;
     v = v * 128 + (byte & 0x7f);
@@ -343,12 +374,22 @@ export function oidText(buf: Uint8Array, start: number, end: number): string {
       n = putNumber(v - 40 * x, n);
       first = false;
     } else {
-      text[n++] = 46;
+      if (n > 0) text[n++] = 46;
       n = putNumber(v, n);
     }
     v = 0;
   }
   return text.toString('latin1', 0, n);
+}
+
+/** Dotted text of an OID's content octets. */
+export function oidText(buf: Uint8Array, start: number, end: number): string {
+  return dottedText(buf, start, end, true);
+}
+
+/** Dotted text of sub-identifiers that are part of an OID, such as a table row's index. */
+export function subIdsText(buf: Uint8Array, start: number, end: number): string {
+  return dottedText(buf, start, end, false);
 }
 
 function bytesAt(buf: Uint8Array, start: number, end: number): Uint8Array {
@@ -364,18 +405,41 @@ function bytesAt(buf: Uint8Array, start: number, end: number): Uint8Array {
   return out;
 }
 
-function readCell(r: Reader, limit: number): Cell {
-  const end = r.enter(SEQUENCE, limit);
-  const oidEnd = r.enter(OBJECT_IDENTIFIER, end);
-  const oid = oidText(r.buf, r.pos, oidEnd);
-  r.pos = oidEnd;
-  const tag = r.buf[r.pos++];
-  const valueEnd = r.contentEnd(end);
-  const s = r.pos;
-  const buf = r.buf;
-  r.pos = end;
-  if (valueEnd !== end) throw new BerError(`varbind ${oid} has trailing octets`);
+/** True for the tags of a value, false for an exception or a type we do not read. */
+export function isValueTag(tag: number | undefined): boolean {
   switch (tag) {
+    case INTEGER:
+    case OCTET_STRING:
+    case NULL:
+    case OBJECT_IDENTIFIER:
+    case IP_ADDRESS:
+    case COUNTER32:
+    case GAUGE32:
+    case TIME_TICKS:
+    case OPAQUE:
+    case COUNTER64:
+      return true;
+    default:
+      return false;
+  }
+}
+
+export const END_OF_MIB_VIEW_TAG = END_OF_MIB_VIEW;
+
+/**
+ * The varbind whose OID is at `oidStart`…`oidEnd` of a datagram (its value's tag at
+ * `oidEnd`) and whose value is at `valueStart`…`valueEnd`, as decodeMessage checked it.
+ */
+export function cellFrom(
+  buf: Uint8Array,
+  oidStart: number,
+  oidEnd: number,
+  valueStart: number,
+  valueEnd: number,
+): Cell {
+  const oid = oidText(buf, oidStart, oidEnd);
+  const s = valueStart;
+  switch (buf[oidEnd]) {
     case INTEGER:
       return { oid, type: 'Integer', value: signedAt(buf, s, valueEnd) };
     case OCTET_STRING:
@@ -385,7 +449,6 @@ function readCell(r: Reader, limit: number): Cell {
     case OBJECT_IDENTIFIER:
       return { oid, type: 'ObjectIdentifier', value: oidText(buf, s, valueEnd) };
     case IP_ADDRESS:
-      if (valueEnd - s !== 4) throw new BerError(`IpAddress of ${valueEnd - s} octets at ${oid}`);
       return {
         oid,
         type: 'IpAddress',
@@ -412,6 +475,81 @@ function readCell(r: Reader, limit: number): Cell {
   }
 }
 
+/**
+ * Checks a varbind's OID octets: not empty, not ending inside a sub-identifier, and each
+ * sub-identifier in its fewest octets (X.690 8.19.2). The last makes equal OIDs equal octets,
+ * so walks and tables compare and match OIDs on the wire's bytes without text.
+ */
+function checkOidOctets(buf: Uint8Array, start: number, end: number): void {
+  if (start === end) throw new BerError('empty OID');
+  if ((buf[end - 1] ?? 0) >= 0x80) throw new BerError('OID ends inside a sub-identifier');
+  let atStart = true;
+  for (let i = start; i < end; i++) {
+    const byte = buf[i] ?? 0;
+    if (atStart && byte === 0x80) {
+      throw new BerError(`OID sub-identifier at ${i} is not in its fewest octets`);
+    }
+    atStart = byte < 0x80;
+  }
+}
+
+/** Checks what cellFrom will read of a value, so that reading it later cannot fail. */
+function checkValue(buf: Uint8Array, tag: number | undefined, s: number, end: number): void {
+  switch (tag) {
+    case INTEGER:
+      signedAt(buf, s, end);
+      return;
+    case OBJECT_IDENTIFIER:
+      dottedText(buf, s, end, true);
+      return;
+    case IP_ADDRESS:
+      if (end - s !== 4) throw new BerError(`IpAddress of ${end - s} octets`);
+      return;
+    case COUNTER32:
+    case GAUGE32:
+    case TIME_TICKS:
+      unsignedAt(buf, s, end);
+      return;
+    case COUNTER64:
+      if (end - s > 9) throw new BerError('Counter64 longer than 9 octets');
+      return;
+    default:
+      return;
+  }
+}
+
+/** Spans of one varbind in `spans`: OID start, OID end (= value tag), value start, value end. */
+export const SPAN = 4;
+
+/**
+ * Reads one varbind, checks it whole and writes where its parts lie at `spans[at…at+3]`.
+ * Nothing is made of it here: a walk keeps the datagram and these offsets, and a value
+ * becomes a JS value only when a check reads it (cellFrom).
+ */
+function readSpan(r: Reader, limit: number, spans: Int32Array, at: number): void {
+  const end = r.enter(SEQUENCE, limit);
+  const oidEnd = r.enter(OBJECT_IDENTIFIER, end);
+  const oidStart = r.pos;
+  checkOidOctets(r.buf, oidStart, oidEnd);
+  r.pos = oidEnd;
+  const tag = r.buf[r.pos++];
+  const valueEnd = r.contentEnd(end);
+  const valueStart = r.pos;
+  r.pos = end;
+  try {
+    if (valueEnd !== end) throw new BerError('trailing octets');
+    checkValue(r.buf, tag, valueStart, valueEnd);
+  } catch (error) {
+    throw new BerError(`varbind ${oidText(r.buf, oidStart, oidEnd)}: ${(error as Error).message}`);
+  }
+  spans[at] = oidStart;
+  spans[at + 1] = oidEnd;
+  spans[at + 2] = valueStart;
+  spans[at + 3] = valueEnd;
+}
+
+let spanScratch = new Int32Array(SPAN * 512);
+
 /** Decodes one SNMPv1/v2c message; throws BerError on anything malformed. */
 export function decodeMessage(buf: Uint8Array): DecodedResponse {
   const r = new Reader(buf);
@@ -430,7 +568,26 @@ export function decodeMessage(buf: Uint8Array): DecodedResponse {
   const errorStatus = r.integer(pduEnd);
   const errorIndex = r.integer(pduEnd);
   const listEnd = r.enter(SEQUENCE, pduEnd);
-  const cells: Cell[] = [];
-  while (r.pos < listEnd) cells.push(readCell(r, listEnd));
-  return { version, community, pduType, requestId, errorStatus, errorIndex, cells };
+  // A varbind takes at least 6 octets (SEQUENCE, OID of one octet, NULL); read into the
+  // scratch array, then copied once at the size found.
+  const most = SPAN * Math.ceil((listEnd - r.pos) / 6);
+  if (spanScratch.length < most) spanScratch = new Int32Array(2 * most);
+  let count = 0;
+  while (r.pos < listEnd) readSpan(r, listEnd, spanScratch, SPAN * count++);
+  const spans = spanScratch.slice(0, SPAN * count);
+  return { version, community, pduType, requestId, errorStatus, errorIndex, buf, spans, count };
+}
+
+/** The varbind at `i` of a decoded message, as a Cell. */
+export function cellAt(message: VarbindSpans, i: number): Cell {
+  const { buf, spans } = message;
+  const at = SPAN * i;
+  return cellFrom(buf, spans[at] ?? 0, spans[at + 1] ?? 0, spans[at + 2] ?? 0, spans[at + 3] ?? 0);
+}
+
+/** Every varbind of a decoded message as Cells, for the few requests that read them all. */
+export function cellsOf(message: VarbindSpans): Cell[] {
+  const out: Cell[] = [];
+  for (let i = 0; i < message.count; i++) out.push(cellAt(message, i));
+  return out;
 }

@@ -1,5 +1,8 @@
+import { encodeMessage } from '@xiaowang/seeds';
+import type { PduVarbind } from '@xiaowang/seeds';
 import { describe, expect, it } from 'vitest';
-import type { Cell } from './ber.ts';
+import type { Cell, OidRef, VarbindSpans } from './ber.ts';
+import { decodeMessage, isValue, oidText } from './ber.ts';
 import type { BulkOutcome, BulkReadOptions } from './bulk-read.ts';
 import { bulkRead } from './bulk-read.ts';
 import { snmpError } from './errors.ts';
@@ -7,6 +10,30 @@ import { compareOids } from './oid.ts';
 import type { Varbind } from './varbind.ts';
 
 const int = (oid: string, value = 1): Varbind => ({ oid, type: 'Integer', value });
+
+/** The varbinds of a real response datagram carrying `cells`, as the transport decodes it. */
+function replyOf(cells: readonly Cell[]): VarbindSpans {
+  const varbinds = cells.map((cell): PduVarbind => {
+    if (isValue(cell)) return cell;
+    if (cell.type === 'unsupported') throw new Error('not encodable here');
+    return { oid: cell.oid, type: cell.type, value: null };
+  });
+  const datagram = encodeMessage({
+    version: 1,
+    community: Buffer.from('public'),
+    pdu: {
+      type: 'GetResponse',
+      requestId: 1,
+      errorStatus: 0,
+      errorIndex: 0,
+      varbinds,
+    },
+  });
+  return decodeMessage(datagram);
+}
+
+const textOf = (ref: OidRef): string =>
+  typeof ref === 'string' ? ref : oidText(ref.buf, ref.start, ref.end);
 
 /** A device answering GETBULK from a sorted list, as RFC 3416 says, with optional faults. */
 function device(
@@ -20,10 +47,11 @@ function device(
   const next = (oid: string): Cell =>
     mib.find((vb) => compareOids(vb.oid, oid) > 0) ?? { oid, type: 'endOfMibView' };
   const send = (
-    oids: readonly string[],
+    refs: readonly OidRef[],
     nonRepeaters: number,
     reps: number,
   ): Promise<BulkOutcome> => {
+    const oids = refs.map(textOf);
     requests.push({ oids, nonRepeaters, reps });
     const size = nonRepeaters + (oids.length - nonRepeaters) * reps;
     if (faults.tooBigOver !== undefined && size > faults.tooBigOver) {
@@ -43,7 +71,7 @@ function device(
     }
     const sent = cells.slice(0, faults.maxValues ?? cells.length);
     served.cells += sent.length;
-    return Promise.resolve({ ok: true, cells: sent });
+    return Promise.resolve({ ok: true, reply: replyOf(sent) });
   };
   return { send, requests, served };
 }
@@ -87,7 +115,8 @@ describe('bulkRead', () => {
       table(IF, 5, 30).map((v) => v.oid),
     );
     expect(got.walks.get(IFX)?.varbinds).toHaveLength(90);
-    expect(got.walks.get('1.3.6.1.2.1.47.1.1.1.1.2')).toEqual({ varbinds: [] });
+    expect(got.walks.get('1.3.6.1.2.1.47.1.1.1.1.2')?.varbinds).toEqual([]);
+    expect(got.walks.get('1.3.6.1.2.1.47.1.1.1.1.2')?.error).toBeUndefined();
     expect(got.scalars.get('1.3.6.1.2.1.4.25.0')?.value).toBe(2);
     expect(got.scalars.has('1.3.6.1.2.1.4.24.6.0')).toBe(true);
     expect(got.scalars.get('1.3.6.1.2.1.4.24.6.0')).toBeUndefined();
@@ -137,7 +166,7 @@ describe('bulkRead', () => {
 
   it('stops a subtree that goes backwards, and one that never ends', async () => {
     const looping = (): Promise<BulkOutcome> =>
-      Promise.resolve({ ok: true, cells: [int(`${IF}.1.5`), int(`${IF}.1.4`)] });
+      Promise.resolve({ ok: true, reply: replyOf([int(`${IF}.1.5`), int(`${IF}.1.4`)]) });
     const got = await bulkRead(looping, [], [IF], options());
     expect(got.walks.get(IF)?.error?.code).toBe('WALK_LOOP');
     expect(got.walks.get(IF)?.varbinds).toHaveLength(1);
@@ -149,7 +178,10 @@ describe('bulkRead', () => {
   it('calls a step back that lands before the subtree a loop, not the end of the table', async () => {
     // An answer before the root is outside the subtree too; only its order tells it apart.
     const stepsOut = (): Promise<BulkOutcome> =>
-      Promise.resolve({ ok: true, cells: [int(`${IF}.1.1`), int('1.3.6.1.2.1.1.3.0')] });
+      Promise.resolve({
+        ok: true,
+        reply: replyOf([int(`${IF}.1.1`), int('1.3.6.1.2.1.1.3.0')]),
+      });
     const got = await bulkRead(stepsOut, [], [IF], options());
     expect(got.walks.get(IF)?.error?.code).toBe('WALK_LOOP');
     expect(got.walks.get(IF)?.varbinds).toHaveLength(1);
@@ -161,7 +193,7 @@ describe('bulkRead', () => {
   it('grows back after one lost answer, and not past a size that drew tooBig', async () => {
     const d = device(mib);
     let lost = false;
-    const loseOne = (oids: readonly string[], nonRepeaters: number, reps: number) => {
+    const loseOne = (oids: readonly OidRef[], nonRepeaters: number, reps: number) => {
       if (!lost && reps > 1) {
         lost = true;
         return Promise.resolve<BulkOutcome>({ ok: false, error: snmpError('TIMEOUT', 'lost') });

@@ -1,16 +1,26 @@
-import type { Cell } from './ber.ts';
-import { isValue } from './ber.ts';
+import type { OidRef, OidSpan, VarbindSpans } from './ber.ts';
+import {
+  cellAt,
+  END_OF_MIB_VIEW_TAG,
+  isValue,
+  isValueTag,
+  oidContent,
+  oidText,
+  SPAN,
+} from './ber.ts';
 import type { WalkResult } from './client.ts';
 import type { SnmpError } from './errors.ts';
 import { snmpError } from './errors.ts';
-import { compareOids, isUnder, normaliseOid } from './oid.ts';
-import { noteCell, tableProgress, valuesLeft } from './table-end.ts';
+import { normaliseOid } from './oid.ts';
+import { compareOctets, isUnderOctets, sameOctets, subIdValue } from './oid-octets.ts';
+import { PackedVarbinds, PackedWalk } from './packed-varbinds.ts';
+import { noteColumn, tableProgress, valuesLeft } from './table-end.ts';
 import type { TableProgress } from './table-end.ts';
 import type { Varbind } from './varbind.ts';
 
-/** One GETBULK exchange as the engine sees it: cells in wire order, or why there are none. */
+/** One GETBULK exchange as the engine sees it: the reply's varbinds, or why there are none. */
 export type BulkOutcome =
-  | { readonly ok: true; readonly cells: readonly Cell[] }
+  | { readonly ok: true; readonly reply: VarbindSpans }
   | { readonly ok: false; readonly error: SnmpError };
 
 export interface BulkReadOptions {
@@ -51,8 +61,10 @@ const GROW_AFTER = 2;
 
 interface Cursor {
   readonly root: string;
-  oid: string;
-  readonly out: Varbind[];
+  readonly rootOctets: Uint8Array;
+  /** The last OID read, in the datagram it came in: the next request asks on from it. */
+  readonly last: OidSpan;
+  readonly out: PackedVarbinds;
   error?: SnmpError;
   done: boolean;
   asked: boolean;
@@ -62,6 +74,7 @@ interface Cursor {
 
 interface Scalar {
   readonly oid: string;
+  readonly octets: Uint8Array;
   /** GETNEXT from the object's OID finds its `.0` instance when there is one. */
   readonly ask: string;
   done: boolean;
@@ -70,9 +83,13 @@ interface Scalar {
 type Item =
   { readonly kind: 'scalar'; readonly s: Scalar } | { readonly kind: 'walk'; readonly c: Cursor };
 
-/** Applies one column of a response to its cursor; returns the values stored. */
-function advance(c: Cursor, cell: Cell, maxRows: number): number {
-  if (cell.type === 'endOfMibView') {
+/** Applies value `k` of a reply to the cursor of its column; returns the values stored. */
+function advance(c: Cursor, reply: VarbindSpans, k: number, maxRows: number): number {
+  const { buf, spans } = reply;
+  const oidStart = spans[SPAN * k] ?? 0;
+  const oidEnd = spans[SPAN * k + 1] ?? 0;
+  const tag = buf[oidEnd];
+  if (tag === END_OF_MIB_VIEW_TAG) {
     c.done = true;
     return 0;
   }
@@ -81,12 +98,24 @@ function advance(c: Cursor, cell: Cell, maxRows: number): number {
   // it were not read. Taking it as the subtree's end would report a short table as whole.
   // Both OIDs begin with the root when the answer is inside the subtree (the cursor always
   // does), so the comparison starts after it.
-  const inside = isUnder(cell.oid, c.root);
-  if (compareOids(cell.oid, c.oid, inside ? c.root.length : 0) <= 0) {
+  const root = c.rootOctets;
+  const inside = isUnderOctets(buf, oidStart, oidEnd, root);
+  const last = c.last;
+  if (
+    compareOctets(
+      buf,
+      oidStart,
+      oidEnd,
+      last.buf,
+      last.start,
+      last.end,
+      inside ? root.length : 0,
+    ) <= 0
+  ) {
     c.done = true;
     c.error = snmpError(
       'WALK_LOOP',
-      `the device returned ${cell.oid} after ${c.oid} while walking ${c.root}: OIDs must increase, stopped instead of looping`,
+      `the device returned ${oidText(buf, oidStart, oidEnd)} after ${oidText(last.buf, last.start, last.end)} while walking ${c.root}: OIDs must increase, stopped instead of looping`,
     );
     return 0;
   }
@@ -94,10 +123,12 @@ function advance(c: Cursor, cell: Cell, maxRows: number): number {
     c.done = true;
     return 0;
   }
-  c.oid = cell.oid;
-  if (c.table !== undefined) noteCell(c.table, c.root, cell.oid);
-  if (!isValue(cell)) return 0;
-  c.out.push(cell);
+  last.buf = buf;
+  last.start = oidStart;
+  last.end = oidEnd;
+  if (c.table !== undefined) noteColumn(c.table, subIdValue(buf, oidStart + root.length, oidEnd));
+  if (!isValueTag(tag)) return 0;
+  c.out.push(buf, oidStart, oidEnd, spans[SPAN * k + 2] ?? 0, spans[SPAN * k + 3] ?? 0);
   if (c.out.length >= maxRows) {
     c.done = true;
     c.error = snmpError('WALK_ROW_CAP', `stopped walking ${c.root} after ${maxRows} values`);
@@ -135,9 +166,19 @@ function repetitionsFor(batch: readonly Item[], planned: number): number {
   return Math.max(1, Math.min(cut, unknown || longest === 0 ? planned : longest));
 }
 
+/** Varbind `i` of a reply when it is the value at exactly `oid` (octets), else undefined. */
+function scalarAt(reply: VarbindSpans, i: number, oid: Uint8Array): Varbind | undefined {
+  const { buf, spans } = reply;
+  const start = spans[SPAN * i] ?? 0;
+  const end = spans[SPAN * i + 1] ?? 0;
+  if (!sameOctets(buf, start, end, oid, 0, oid.length)) return undefined;
+  const cell = cellAt(reply, i);
+  return isValue(cell) ? cell : undefined;
+}
+
 /** What one GETBULK asks for. */
 interface BulkRequest {
-  readonly oids: readonly string[];
+  readonly oids: readonly OidRef[];
   readonly nonRepeaters: number;
   readonly repetitions: number;
 }
@@ -180,15 +221,20 @@ class BulkWalk {
   ) {
     this.#options = options;
     for (const oid of scalarOids) {
-      this.#items.push({ kind: 'scalar', s: { oid, ask: oid.slice(0, -2), done: false } });
+      this.#items.push({
+        kind: 'scalar',
+        s: { oid, octets: oidContent(oid), ask: oid.slice(0, -2), done: false },
+      });
     }
     const cursors: Cursor[] = [];
     for (const root of subtrees) {
       const r = normaliseOid(root);
+      const rootOctets = oidContent(r);
       cursors.push({
         root: r,
-        oid: r,
-        out: [],
+        rootOctets,
+        last: { buf: rootOctets, start: 0, end: rootOctets.length },
+        out: new PackedVarbinds(),
         done: false,
         asked: false,
         table: tableProgress(r),
@@ -258,8 +304,8 @@ class BulkWalk {
     this.#nonRepeaters = nonRepeaters;
     this.#columns = columns;
     this.#repetitions = repetitions;
-    const oids: string[] = [];
-    for (const i of batch) oids.push(i.kind === 'scalar' ? i.s.ask : i.c.oid);
+    const oids: OidRef[] = [];
+    for (const i of batch) oids.push(i.kind === 'scalar' ? i.s.ask : i.c.last);
     return { oids, nonRepeaters, repetitions };
   }
 
@@ -306,7 +352,7 @@ class BulkWalk {
   }
 
   /** An answer to the request in flight: scalars first, then the columns in turn. */
-  replied(cells: readonly Cell[]): void {
+  replied(reply: VarbindSpans): void {
     this.#attempts = 0;
     // Silence is often one lost datagram, not a size the device cannot answer: after a few
     // answers the size doubles back towards the cap, so one loss does not slow the whole walk.
@@ -316,17 +362,16 @@ class BulkWalk {
     }
     const batch = this.#batch;
     const nonRepeaters = this.#nonRepeaters;
+    const count = reply.count;
     for (let i = 0; i < nonRepeaters; i++) {
       const item = batch[i];
       if (item?.kind !== 'scalar') continue;
-      const cell = cells[i];
       item.s.done = true;
-      const found =
-        cell !== undefined && cell.oid === item.s.oid && isValue(cell) ? cell : undefined;
+      const found = i < count ? scalarAt(reply, i, item.s.octets) : undefined;
       this.#scalarValues.set(item.s.oid, found);
       if (found !== undefined) this.#values++;
     }
-    if (cells.length <= nonRepeaters && nonRepeaters === 0) {
+    if (count <= nonRepeaters && nonRepeaters === 0) {
       // Nothing at all for the subtrees ends them, as an empty walk would; a reply cut short
       // after the scalars only means the subtrees are asked again on their own.
       for (const item of batch) if (item.kind === 'walk') item.c.done = true;
@@ -334,22 +379,18 @@ class BulkWalk {
     }
     const columns = this.#columns;
     const maxRows = this.#options.maxRows;
-    for (let i = nonRepeaters; i < cells.length; i++) {
+    for (let i = nonRepeaters; i < count; i++) {
       const item = batch[nonRepeaters + ((i - nonRepeaters) % columns)];
-      const cell = cells[i];
-      if (item?.kind !== 'walk' || cell === undefined) continue;
+      if (item?.kind !== 'walk') continue;
       item.c.asked = true;
-      if (!item.c.done) this.#values += advance(item.c, cell, maxRows);
+      if (!item.c.done) this.#values += advance(item.c, reply, i, maxRows);
     }
   }
 
   result(): BulkReadResult {
     const walks = new Map<string, WalkResult>();
     for (const c of this.#cursors) {
-      walks.set(
-        c.root,
-        c.error === undefined ? { varbinds: c.out } : { varbinds: c.out, error: c.error },
-      );
+      walks.set(c.root, new PackedWalk(c.out, c.error));
     }
     return {
       scalars: this.#scalarValues,
@@ -372,7 +413,7 @@ class BulkWalk {
  */
 export async function bulkRead(
   send: (
-    oids: readonly string[],
+    oids: readonly OidRef[],
     nonRepeaters: number,
     maxRepetitions: number,
   ) => Promise<BulkOutcome>,
@@ -383,7 +424,7 @@ export async function bulkRead(
   const walk = new BulkWalk(scalarOids, subtrees, options);
   for (let request = walk.next(); request !== undefined; request = walk.next()) {
     const outcome = await send(request.oids, request.nonRepeaters, request.repetitions);
-    if (outcome.ok) walk.replied(outcome.cells);
+    if (outcome.ok) walk.replied(outcome.reply);
     else if (walk.failed(outcome.error) && !(await options.isAlive())) walk.gone(outcome.error);
   }
   return walk.result();

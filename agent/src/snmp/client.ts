@@ -1,10 +1,13 @@
 import type { SnmpError } from './errors.ts';
+import type { PackedVarbinds } from './packed-varbinds.ts';
 import type { Varbind } from './varbind.ts';
 
 /** What a walk brought back. A walk cut short keeps the rows it got and says why it stopped. */
 export interface WalkResult {
   readonly varbinds: readonly Varbind[];
-  readonly error?: SnmpError;
+  readonly error?: SnmpError | undefined;
+  /** The same values still packed in their datagrams, when the client read them so. */
+  readonly packed?: PackedVarbinds;
 }
 
 export interface GetResult {

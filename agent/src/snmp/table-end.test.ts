@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { noteCell, tableProgress, valuesLeft } from './table-end.ts';
+import { noteColumn, tableProgress, valuesLeft } from './table-end.ts';
 
 const IF = '1.3.6.1.2.1.2.2.1';
 
@@ -7,14 +7,14 @@ describe('table end', () => {
   it('knows what is left once the first column is read', () => {
     const progress = tableProgress(IF);
     if (progress === undefined) throw new Error('ifEntry has a known shape');
-    for (const row of [1, 2, 3]) noteCell(progress, IF, `${IF}.1.${row}`);
+    for (let row = 1; row <= 3; row++) noteColumn(progress, 1);
     expect(valuesLeft(progress)).toBeUndefined();
-    noteCell(progress, IF, `${IF}.2.1`);
+    noteColumn(progress, 2);
     // Two rows of column 2, then columns 3 to 22 of three rows, then one value past the end.
     expect(valuesLeft(progress)).toBe(2 + 3 * 20 + 1);
-    noteCell(progress, IF, `${IF}.2.2`);
-    noteCell(progress, IF, `${IF}.2.3`);
-    noteCell(progress, IF, `${IF}.22.1`);
+    noteColumn(progress, 2);
+    noteColumn(progress, 2);
+    noteColumn(progress, 22);
     expect(valuesLeft(progress)).toBe(2 + 1);
   });
 
@@ -22,11 +22,11 @@ describe('table end', () => {
     expect(tableProgress('1.3.6.1.4.1.99999.1.1')).toBeUndefined();
     const progress = tableProgress(IF);
     if (progress === undefined) throw new Error('ifEntry has a known shape');
-    noteCell(progress, IF, `${IF}.1.1`);
-    noteCell(progress, IF, `${IF}.2.1`);
-    noteCell(progress, IF, `${IF}.2.2`);
+    noteColumn(progress, 1);
+    noteColumn(progress, 2);
+    noteColumn(progress, 2);
     expect(valuesLeft(progress)).toBeUndefined();
-    noteCell(progress, IF, `${IF}.23.1`);
+    noteColumn(progress, 23);
     expect(valuesLeft(progress)).toBeUndefined();
   });
 });

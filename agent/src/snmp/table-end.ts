@@ -36,16 +36,8 @@ export function tableProgress(root: string): TableProgress | undefined {
     : { lastColumn, firstColumn: 0, rows: 0, column: 0, inColumn: 0 };
 }
 
-/** Notes one value of the walk, at `oid` under `root` (`root.column.index…`). */
-export function noteCell(progress: TableProgress, root: string, oid: string): void {
-  // Read digit by digit: this runs for most values of a county's poll, and a slice and a
-  // Number() for each would be garbage.
-  let column = 0;
-  for (let i = root.length + 1; i < oid.length; i++) {
-    const digit = oid.charCodeAt(i) - 48;
-    if (digit < 0 || digit > 9) break;
-    column = column * 10 + digit;
-  }
+/** Notes one value of the walk, in column `column` of its table. */
+export function noteColumn(progress: TableProgress, column: number): void {
   if (column === progress.column) {
     progress.inColumn++;
     return;

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildTable, rowIndexes } from './table-view.ts';
+import { packVarbinds } from '../testing/packed-varbinds.ts';
+import { oidContent } from './ber.ts';
+import { compareOids } from './oid.ts';
+import { buildPackedTable, buildTable, rowIndexes } from './table-view.ts';
 import type { Table } from './table-view.ts';
 import type { Varbind } from './varbind.ts';
 
@@ -95,5 +98,66 @@ describe('buildTable', () => {
     const table = buildTable(ENTRY, []);
     expect(table.size).toBe(0);
     expect(rowIndexes(table)).toEqual([]);
+  });
+});
+
+describe('buildPackedTable', () => {
+  /** The packed table and the table of the same values made into varbinds first. */
+  function both(varbinds: readonly Varbind[], perDatagram = 3): [Table, Table] {
+    const packed = packVarbinds(varbinds, perDatagram);
+    const sorted = [...varbinds].sort((a, b) => compareOids(a.oid, b.oid));
+    return [
+      buildPackedTable(ENTRY, oidContent(ENTRY).length, packed, 0, packed.length),
+      buildTable(ENTRY, sorted),
+    ];
+  }
+
+  it('reads the same cells and rows as buildTable, regular or not', () => {
+    for (const varbinds of [
+      [
+        int(2, '1', 21),
+        int(2, '2', 22),
+        int(2, '10', 210),
+        int(3, '1', 31),
+        int(3, '2', 32),
+        int(3, '10', 310),
+      ],
+      [int(2, '1', 21), int(2, '2', 22), int(3, '2', 32)],
+      [int(2, '1', 21), int(2, '2', 22), int(3, '1', 31), int(3, '3', 33)],
+      [int(2, '1.1', 1), int(3, '1.10', 2)],
+      [{ oid: `${ENTRY}.2`, type: 'Integer' as const, value: 0 }, int(2, '1', 21), int(3, '1', 31)],
+      [int(2, '128', 1), int(2, '16384', 2), int(3, '128', 3), int(3, '16384', 4)],
+      [],
+    ]) {
+      const [packed, made] = both(varbinds);
+      expect(plain(packed)).toEqual(plain(made));
+      expect(rowIndexes(packed)).toEqual(rowIndexes(made));
+    }
+  });
+
+  it('agrees with buildTable on random tables with missing cells and long indexes', () => {
+    let seed = 11;
+    const next = (): number => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed / 0x80000000;
+    };
+    const indexes = ['1', '2', '9', '10', '127', '128', '200', '16384', '1.5', '3.1.4'];
+    for (let round = 0; round < 200; round++) {
+      const varbinds: Varbind[] = [];
+      const rows = indexes.filter(() => next() < 0.6);
+      for (const column of [1, 2, 5, 13, 200]) {
+        if (next() < 0.2) continue;
+        for (const index of rows)
+          if (next() < 0.93) varbinds.push(int(column, index, varbinds.length));
+      }
+      const [packed, made] = both(varbinds, 1 + Math.floor(next() * 8));
+      expect(plain(packed)).toEqual(plain(made));
+      expect(rowIndexes(packed)).toEqual(rowIndexes(made));
+      for (const [column, cells] of made) {
+        for (const index of indexes) {
+          expect(packed.get(column)?.get(index)).toEqual(cells.get(index));
+        }
+      }
+    }
   });
 });

@@ -1,4 +1,7 @@
+import { subIdsText } from './ber.ts';
 import { compareOids } from './oid.ts';
+import { compareOctets, sameOctets, subIdEnd, subIdValue } from './oid-octets.ts';
+import type { PackedVarbinds } from './packed-varbinds.ts';
 import type { Varbind } from './varbind.ts';
 
 /** One column of a conceptual table: index text (dotted sub-ids after entry.column) → value. */
@@ -28,15 +31,46 @@ class RowIndex {
 }
 
 /**
+ * Where a regular table's cells are: varbinds already made, or values still packed. Classes,
+ * not a closure per table: V8 optimises each closure of a hot function on its own, and a
+ * county cycle builds thousands of tables (docs/adr/0021).
+ */
+interface Cells {
+  at(i: number): Varbind | undefined;
+}
+
+class ArrayCells implements Cells {
+  readonly #varbinds: readonly Varbind[];
+  constructor(varbinds: readonly Varbind[]) {
+    this.#varbinds = varbinds;
+  }
+  at(i: number): Varbind | undefined {
+    return this.#varbinds[i];
+  }
+}
+
+class PackedCells implements Cells {
+  readonly #packed: PackedVarbinds;
+  readonly #from: number;
+  constructor(packed: PackedVarbinds, from: number) {
+    this.#packed = packed;
+    this.#from = from;
+  }
+  at(i: number): Varbind {
+    return this.#packed.at(this.#from + i);
+  }
+}
+
+/**
  * A column of a regular table, read through the rows it shares with the table's other
  * columns: one lookup map per table instead of one per column, and no index text per cell.
  */
 class SharedRowsColumn implements Column {
-  readonly #cells: readonly Varbind[];
+  readonly #cells: Cells;
   readonly #start: number;
   readonly #rows: RowIndex;
 
-  constructor(cells: readonly Varbind[], start: number, rows: RowIndex) {
+  constructor(cells: Cells, start: number, rows: RowIndex) {
     this.#cells = cells;
     this.#start = start;
     this.#rows = rows;
@@ -52,7 +86,7 @@ class SharedRowsColumn implements Column {
 
   get(index: string): Varbind | undefined {
     const at = this.#rows.positionOf(index);
-    return at === undefined ? undefined : this.#cells[this.#start + at];
+    return at === undefined ? undefined : this.#cells.at(this.#start + at);
   }
 
   has(index: string): boolean {
@@ -62,7 +96,7 @@ class SharedRowsColumn implements Column {
   forEach(callback: (value: Varbind, key: string, map: Column) => void, thisArg?: unknown): void {
     const keys = this.#rows.keys;
     for (let i = 0; i < keys.length; i++) {
-      const cell = this.#cells[this.#start + i];
+      const cell = this.#cells.at(this.#start + i);
       if (cell !== undefined) callback.call(thisArg, cell, keys[i] ?? '', this);
     }
   }
@@ -78,7 +112,9 @@ class SharedRowsColumn implements Column {
   }
 
   values(): MapIterator<Varbind> {
-    return this.#cells.slice(this.#start, this.#start + this.size).values();
+    const out: Varbind[] = [];
+    this.forEach((cell) => out.push(cell));
+    return out.values();
   }
 
   entries(): MapIterator<[string, Varbind]> {
@@ -175,12 +211,130 @@ export function buildTable(entry: string, varbinds: readonly Varbind[]): Table {
   }
   const keys: string[] = [];
   for (let k = 0; k < rowCount; k++) keys.push((varbinds[k]?.oid ?? '').slice(firstIndex));
-  const rows = new RowIndex(keys);
+  return sharedRows(new ArrayCells(varbinds), columnNumbers, bounds, new RowIndex(keys));
+}
+
+function sharedRows(
+  cells: Cells,
+  columnNumbers: readonly number[],
+  bounds: readonly number[],
+  rows: RowIndex,
+): Table {
   const columns = new Map<number, Column>();
   columnNumbers.forEach((column, c) => {
-    columns.set(column, new SharedRowsColumn(varbinds, bounds[c] ?? 0, rows));
+    columns.set(column, new SharedRowsColumn(cells, bounds[c] ?? 0, rows));
   });
   return columns;
+}
+
+/**
+ * buildTable for values still packed in their datagrams (`from`…`to` of `packed`, every one
+ * below the entry whose OID octets number `entryLength`). A regular table is told apart on
+ * the OIDs' octets, and its cells become varbinds only when a check reads them; anything
+ * else is made into varbinds and split by buildTable.
+ */
+export function buildPackedTable(
+  entry: string,
+  entryLength: number,
+  packed: PackedVarbinds,
+  from: number,
+  to: number,
+): Table {
+  const columnNumbers: number[] = [];
+  const bounds: number[] = [];
+  /** Where each column's first row index starts, in its value's datagram. */
+  let last = -1;
+  let irregular = false;
+  for (let n = from; n < to; n++) {
+    const buf = packed.datagram(n);
+    const at = packed.oidStart(n) + entryLength;
+    const end = packed.oidEnd(n);
+    const column = subIdValue(buf, at, end);
+    if (column === last) {
+      if (subIdEnd(buf, at, end) >= end) {
+        irregular = true;
+        break;
+      }
+      continue;
+    }
+    // A value right at entry.column, or columns out of order.
+    if (subIdEnd(buf, at, end) >= end || column < last) {
+      irregular = true;
+      break;
+    }
+    columnNumbers.push(column);
+    bounds.push(n - from);
+    last = column;
+  }
+  if (!irregular && columnNumbers.length === 0) return new Map();
+  if (!irregular) {
+    bounds.push(to - from);
+    const rowCount = (bounds[1] ?? 0) - (bounds[0] ?? 0);
+    irregular = !sameRowsInOrder(packed, from, entryLength, bounds, rowCount);
+    if (!irregular) {
+      const keys: string[] = [];
+      for (let k = 0; k < rowCount; k++) {
+        const buf = packed.datagram(from + k);
+        const start = packed.oidStart(from + k) + entryLength;
+        const end = packed.oidEnd(from + k);
+        keys.push(subIdsText(buf, subIdEnd(buf, start, end), end));
+      }
+      return sharedRows(new PackedCells(packed, from), columnNumbers, bounds, new RowIndex(keys));
+    }
+  }
+  return buildTable(entry, packed.slice(from, to));
+}
+
+/** Where value `n`'s row index starts: after the entry and the column. */
+function indexStart(packed: PackedVarbinds, n: number, entryLength: number): number {
+  return subIdEnd(packed.datagram(n), packed.oidStart(n) + entryLength, packed.oidEnd(n));
+}
+
+/** Rows strictly in OID order in the first column, and the same rows in every other one. */
+function sameRowsInOrder(
+  packed: PackedVarbinds,
+  from: number,
+  entryLength: number,
+  bounds: readonly number[],
+  rowCount: number,
+): boolean {
+  for (let k = 1; k < rowCount; k++) {
+    const a = from + k - 1;
+    const b = from + k;
+    if (
+      compareOctets(
+        packed.datagram(a),
+        indexStart(packed, a, entryLength),
+        packed.oidEnd(a),
+        packed.datagram(b),
+        indexStart(packed, b, entryLength),
+        packed.oidEnd(b),
+      ) >= 0
+    ) {
+      return false;
+    }
+  }
+  for (let c = 1; c < bounds.length - 1; c++) {
+    const start = from + (bounds[c] ?? 0);
+    if ((bounds[c + 1] ?? 0) - (bounds[c] ?? 0) !== rowCount) return false;
+    for (let k = 0; k < rowCount; k++) {
+      const a = from + k;
+      const b = start + k;
+      if (
+        !sameOctets(
+          packed.datagram(a),
+          indexStart(packed, a, entryLength),
+          packed.oidEnd(a),
+          packed.datagram(b),
+          indexStart(packed, b, entryLength),
+          packed.oidEnd(b),
+        )
+      ) {
+        return false;
+      }
+    }
+  }
+  return true;
 }
 
 function sharesRows(columns: readonly Column[], rows: RowIndex): boolean {

@@ -1,7 +1,7 @@
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
-import type { Cell } from './ber.ts';
-import { encodeRequest, isValue, PDU_TYPE, SNMP_V2C } from './ber.ts';
+import type { OidRef, VarbindSpans } from './ber.ts';
+import { cellAt, encodeRequest, isValue, PDU_TYPE, SNMP_V2C } from './ber.ts';
 import type { BulkOutcome, BulkReadResult } from './bulk-read.ts';
 import { bulkRead } from './bulk-read.ts';
 import type { GetResult, SnmpClient, SnmpStats, WalkOptions, WalkResult } from './client.ts';
@@ -28,7 +28,7 @@ export interface V2cTiming extends SnmpTiming {
   readonly maxVarbinds: number;
 }
 
-type Outcome = { ok: true; cells: Cell[] } | { ok: false; error: SnmpError };
+type Outcome = { ok: true; reply: VarbindSpans } | { ok: false; error: SnmpError };
 
 /** Canonical text of an IP address, as the socket reports a sender. */
 function canonical(address: string): string {
@@ -92,7 +92,7 @@ export class V2cClient implements SnmpClient {
   }
 
   /** One request, one try. */
-  async #request(pduType: number, oids: readonly string[], a = 0, b = 0): Promise<Outcome> {
+  async #request(pduType: number, oids: readonly OidRef[], a = 0, b = 0): Promise<Outcome> {
     if (this.#closed) return { ok: false, error: snmpError('PROTOCOL', 'client closed') };
     let endpoint = this.#resolved;
     if (endpoint === undefined) {
@@ -165,7 +165,7 @@ export class V2cClient implements SnmpClient {
         error: snmpError('PROTOCOL', `error-status ${m.errorStatus} at varbind ${m.errorIndex}`),
       };
     }
-    return { ok: true, cells: m.cells };
+    return { ok: true, reply: m };
   }
 
   get(oids: readonly string[]): Promise<GetResult> {
@@ -174,9 +174,11 @@ export class V2cClient implements SnmpClient {
       async (asked) => {
         const outcome = await this.#request(PDU_TYPE.get, asked.map(normaliseOid));
         if (!outcome.ok) return outcome;
+        const { reply } = outcome;
         const varbinds = asked.map((_oid, i) => {
-          const cell = outcome.cells[i];
-          return cell !== undefined && isValue(cell) ? cell : undefined;
+          if (i >= reply.count) return undefined;
+          const cell = cellAt(reply, i);
+          return isValue(cell) ? cell : undefined;
         });
         return { ok: true, varbinds };
       },
@@ -197,7 +199,7 @@ export class V2cClient implements SnmpClient {
     const zeros = instances.filter((oid) => oid.endsWith('.0'));
     const others = instances.filter((oid) => !oid.endsWith('.0'));
     const send = async (
-      oids: readonly string[],
+      oids: readonly OidRef[],
       nonRepeaters: number,
       reps: number,
     ): Promise<BulkOutcome> => this.#request(PDU_TYPE.getBulk, oids, nonRepeaters, reps);
@@ -228,7 +230,12 @@ export class V2cClient implements SnmpClient {
   async walk(subtree: string, options: WalkOptions = {}): Promise<WalkResult> {
     const root = normaliseOid(subtree);
     const result = await this.readPlan([], [root], options);
-    return result.walks.get(root) ?? { varbinds: [] };
+    const walk = result.walks.get(root);
+    // A plain result: a walk's caller may copy or compare it as data.
+    if (walk === undefined) return { varbinds: [] };
+    return walk.error === undefined
+      ? { varbinds: walk.varbinds }
+      : { varbinds: walk.varbinds, error: walk.error };
   }
 
   close(): void {

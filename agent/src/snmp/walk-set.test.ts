@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { packVarbinds } from '../testing/packed-varbinds.ts';
 import { snmpError } from './errors.ts';
 import { WalkSet } from './walk-set.ts';
 
@@ -35,5 +36,51 @@ describe('WalkSet', () => {
     ws.addWalk('1.3.6.1.2.1.31.1.1.1', [int('1.3.6.1.2.1.31.1.1.1.15.1', 1000)]);
     ws.addWalk('1.3.6.1.2.1.31.1.1.1.15', [int('1.3.6.1.2.1.31.1.1.1.15.1', 1000)]);
     expect(ws.subtree('1.3.6.1.2.1.31.1.1.1')).toHaveLength(1);
+  });
+});
+
+describe('WalkSet over packed walks', () => {
+  const IF = '1.3.6.1.2.1.2.2.1';
+  const walk = [
+    ...[1, 2, 10, 300].map((row) => int(`${IF}.1.${row}`, row)),
+    ...[1, 2, 10, 300].map((row) => int(`${IF}.8.${row}`, 1)),
+    ...[1, 300].map((row) => int(`${IF}.14.${row}`, 0)),
+  ];
+
+  /** The same walks added as varbinds and as packed datagrams. */
+  function pair(): [WalkSet, WalkSet] {
+    const made = new WalkSet();
+    const packed = new WalkSet();
+    made.addWalk(IF, walk);
+    packed.addWalk(IF, packVarbinds(walk, 5));
+    for (const ws of [made, packed]) ws.addWalk('1.3.6.1.2.1.4', [], snmpError('TIMEOUT', 'cut'));
+    return [made, packed];
+  }
+
+  it('answers subtrees, tables, scalars and presence as the varbinds do', () => {
+    const [made, packed] = pair();
+    for (const prefix of [
+      IF,
+      `${IF}.1`,
+      `${IF}.8`,
+      `${IF}.9`,
+      `${IF}.14.300`,
+      '1.3.6.1.2.1.2',
+      '1.3.6.1.2.1.4',
+    ]) {
+      expect(packed.subtree(prefix)).toEqual(made.subtree(prefix));
+      expect(packed.has(prefix)).toBe(made.has(prefix));
+    }
+    for (const entry of [IF, `${IF}.8`]) {
+      const [a, b] = [packed.table(entry), made.table(entry)];
+      expect(WalkSet.rowIndexes(a)).toEqual(WalkSet.rowIndexes(b));
+      for (const [column, cells] of b) {
+        expect([...(a.get(column)?.entries() ?? [])]).toEqual([...cells.entries()]);
+      }
+    }
+    for (const oid of [`${IF}.8.10`, `${IF}.8.11`, `${IF}.14.1`, `${IF}.1`]) {
+      expect(packed.scalar(oid)).toEqual(made.scalar(oid));
+    }
+    expect(packed.errorFor('1.3.6.1.2.1.4.20')?.code).toBe('TIMEOUT');
   });
 });

@@ -1,14 +1,34 @@
+import { oidContent } from './ber.ts';
 import type { SnmpError } from './errors.ts';
 import { compareOids, isUnder, normaliseOid } from './oid.ts';
-import { buildTable, rowIndexes } from './table-view.ts';
+import { PackedVarbinds } from './packed-varbinds.ts';
+import { buildPackedTable, buildTable, rowIndexes } from './table-view.ts';
 import type { Table } from './table-view.ts';
 import type { Varbind } from './varbind.ts';
 
 export type { Column, Table } from './table-view.ts';
 
 interface Walk {
-  readonly varbinds: readonly Varbind[];
-  readonly error?: SnmpError;
+  /** Values still in their datagrams (bulkRead), read where a check asks; or undefined. */
+  readonly packed: PackedVarbinds | undefined;
+  /** The values as varbinds: given, or for a packed walk made when first needed whole. */
+  varbinds: readonly Varbind[] | undefined;
+  readonly error: SnmpError | undefined;
+}
+
+/** Values of one packed walk below a prefix: positions `from`…`to`. */
+interface PackedRange {
+  readonly packed: PackedVarbinds;
+  readonly from: number;
+  readonly to: number;
+  /** Octets in the prefix's OID. */
+  readonly prefixLength: number;
+}
+
+function varbindsOf(walk: Walk | undefined): readonly Varbind[] {
+  if (walk === undefined) return [];
+  walk.varbinds ??= walk.packed?.all() ?? [];
+  return walk.varbinds;
 }
 
 /**
@@ -23,8 +43,13 @@ export class WalkSet {
   readonly #subtrees = new Map<string, readonly Varbind[]>();
   readonly #tables = new Map<string, Table>();
 
-  addWalk(root: string, varbinds: readonly Varbind[], error?: SnmpError): void {
-    this.#walks.set(normaliseOid(root), error === undefined ? { varbinds } : { varbinds, error });
+  addWalk(root: string, values: readonly Varbind[] | PackedVarbinds, error?: SnmpError): void {
+    const packed = values instanceof PackedVarbinds ? values : undefined;
+    this.#walks.set(normaliseOid(root), {
+      packed,
+      varbinds: packed === undefined ? (values as readonly Varbind[]) : undefined,
+      error,
+    });
     this.#subtrees.clear();
     this.#tables.clear();
   }
@@ -63,7 +88,34 @@ export class WalkSet {
     if (this.#scalars.has(key)) return this.#scalars.get(key);
     const root = this.#coveringRoot(key);
     if (root === undefined) return undefined;
-    return this.#walks.get(root)?.varbinds.find((vb) => vb.oid === key);
+    const walk = this.#walks.get(root);
+    const packed = walk?.packed;
+    if (packed !== undefined && walk?.varbinds === undefined) {
+      const at = packed.indexOf(oidContent(key));
+      return at < 0 ? undefined : packed.at(at);
+    }
+    return varbindsOf(walk).find((vb) => vb.oid === key);
+  }
+
+  /**
+   * The values below `key` when one packed walk holds them all (its root is `key` or above
+   * it, and no other walk reaches below `key`), without making them into varbinds.
+   */
+  #packedRange(key: string): PackedRange | undefined {
+    let found: string | undefined;
+    for (const root of this.#walks.keys()) {
+      if (root === key || isUnder(root, key) || isUnder(key, root)) {
+        if (found !== undefined || isUnder(root, key)) return undefined;
+        found = root;
+      }
+    }
+    const packed = found === undefined ? undefined : this.#walks.get(found)?.packed;
+    if (packed === undefined) return undefined;
+    if (found === key)
+      return { packed, from: 0, to: packed.length, prefixLength: oidContent(key).length };
+    const prefix = oidContent(key);
+    const { from, to } = packed.rangeUnder(prefix);
+    return { packed, from, to, prefixLength: prefix.length };
   }
 
   /** Every varbind below `prefix`, in OID order. */
@@ -78,17 +130,22 @@ export class WalkSet {
   }
 
   #collect(key: string): readonly Varbind[] {
+    const range = this.#packedRange(key);
+    if (range !== undefined) {
+      return range.from === 0 && range.to === range.packed.length
+        ? range.packed.all()
+        : range.packed.slice(range.from, range.to);
+    }
     const roots = [...this.#walks.keys()].filter(
       (root) => root === key || isUnder(root, key) || isUnder(key, root),
     );
-    if (roots.length === 1 && roots[0] === key) return this.#walks.get(key)?.varbinds ?? [];
+    if (roots.length === 1 && roots[0] === key) return varbindsOf(this.#walks.get(key));
     roots.sort(compareOids);
     // Walks are in OID order, so disjoint roots in order need no sort; nested ones do.
     const disjoint = roots.every((root, i) => i === 0 || !isUnder(root, roots[i - 1] ?? ''));
     const out: Varbind[] = [];
     for (const root of roots) {
-      for (const vb of this.#walks.get(root)?.varbinds ?? [])
-        if (isUnder(vb.oid, key)) out.push(vb);
+      for (const vb of varbindsOf(this.#walks.get(root))) if (isUnder(vb.oid, key)) out.push(vb);
     }
     if (disjoint) return out;
     out.sort((a, b) => compareOids(a.oid, b.oid));
@@ -98,7 +155,9 @@ export class WalkSet {
 
   /** True when anything exists below `prefix`. */
   has(prefix: string): boolean {
-    return this.subtree(prefix).length > 0;
+    const key = normaliseOid(prefix);
+    const range = this.#subtrees.has(key) ? undefined : this.#packedRange(key);
+    return range === undefined ? this.subtree(key).length > 0 : range.to > range.from;
   }
 
   /** A table's columns: column number → (index text → varbind). */
@@ -106,7 +165,11 @@ export class WalkSet {
     const entry = normaliseOid(entryOid);
     let found = this.#tables.get(entry);
     if (found === undefined) {
-      found = buildTable(entry, this.subtree(entry));
+      const range = this.#packedRange(entry);
+      found =
+        range === undefined
+          ? buildTable(entry, this.subtree(entry))
+          : buildPackedTable(entry, range.prefixLength, range.packed, range.from, range.to);
       this.#tables.set(entry, found);
     }
     return found;

@@ -103,7 +103,8 @@ function buildRow(
   const ifSpeed = readNumber(ifTable, IF_COL.speed, index);
   const ifHighSpeed = readNumber(ifXTable, IFX_COL.highSpeed, index);
   const physBytes = asBytes(cell(ifTable, IF_COL.physAddress, index));
-  const is64 = cell(ifXTable, IFX_COL.hcInOctets, index) !== undefined;
+  // `has`, not a read: a packed cell becomes a varbind each time it is read (ADR 0022).
+  const is64 = ifXTable.get(IFX_COL.hcInOctets)?.has(index) === true;
   return {
     ifIndex: Number(index),
     ifName: readText(ifXTable, IFX_COL.name, index),

@@ -153,6 +153,10 @@ describe('decodeMessage', () => {
       'varbind 1.3.6.5: IpAddress of 3 octets',
     );
     expect(() => decodeMessage(response('300a 0603 2b0606 4103 000000 00'))).toThrow(BerError);
+    expect(() => decodeMessage(response('3009 0603 2b0604 0602 2b86'))).toThrow(
+      'varbind 1.3.6.4: OID ends inside a sub-identifier',
+    );
+    expect(() => decodeMessage(response('3007 0603 2b0604 0600'))).toThrow('empty OID');
   });
 
   it('writes OIDs with many-digit arcs', () => {

@@ -500,7 +500,9 @@ function checkValue(buf: Uint8Array, tag: number | undefined, s: number, end: nu
       signedAt(buf, s, end);
       return;
     case OBJECT_IDENTIFIER:
-      dottedText(buf, s, end, true);
+      // What oidText will require, without making the text (ifSpecific is one per interface).
+      if (s === end) throw new BerError('empty OID');
+      if ((buf[end - 1] ?? 0) >= 0x80) throw new BerError('OID ends inside a sub-identifier');
       return;
     case IP_ADDRESS:
       if (end - s !== 4) throw new BerError(`IpAddress of ${end - s} octets`);

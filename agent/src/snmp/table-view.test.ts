@@ -22,16 +22,19 @@ function plain(table: Table): Record<number, Record<string, unknown>> {
   return out;
 }
 
+/** Two columns with the same three rows, 1, 2 and 10 (10 after 2, as numbers). */
+const REGULAR: readonly Varbind[] = [
+  int(2, '1', 21),
+  int(2, '2', 22),
+  int(2, '10', 210),
+  int(3, '1', 31),
+  int(3, '2', 32),
+  int(3, '10', 310),
+];
+
 describe('buildTable', () => {
   it('reads every column of a regular table through the rows they share', () => {
-    const table = buildTable(ENTRY, [
-      int(2, '1', 21),
-      int(2, '2', 22),
-      int(2, '10', 210),
-      int(3, '1', 31),
-      int(3, '2', 32),
-      int(3, '10', 310),
-    ]);
+    const table = buildTable(ENTRY, REGULAR);
     expect(plain(table)).toEqual({ 2: { 1: 21, 2: 22, 10: 210 }, 3: { 1: 31, 2: 32, 10: 310 } });
     const column = table.get(3);
     expect(column?.get('10')?.value).toBe(310);
@@ -114,14 +117,7 @@ describe('buildPackedTable', () => {
 
   it('reads the same cells and rows as buildTable, regular or not', () => {
     for (const varbinds of [
-      [
-        int(2, '1', 21),
-        int(2, '2', 22),
-        int(2, '10', 210),
-        int(3, '1', 31),
-        int(3, '2', 32),
-        int(3, '10', 310),
-      ],
+      REGULAR,
       [int(2, '1', 21), int(2, '2', 22), int(3, '2', 32)],
       [int(2, '1', 21), int(2, '2', 22), int(3, '1', 31), int(3, '3', 33)],
       [int(2, '1.1', 1), int(3, '1.10', 2)],

@@ -1,6 +1,6 @@
 import { subIdsText } from './ber.ts';
 import { compareOids } from './oid.ts';
-import { compareOctets, sameOctets, subIdEnd, subIdValue } from './oid-octets.ts';
+import { compareOctets, subIdEnd, subIdValue } from './oid-octets.ts';
 import type { PackedVarbinds } from './packed-varbinds.ts';
 import type { Varbind } from './varbind.ts';
 
@@ -290,6 +290,18 @@ function indexStart(packed: PackedVarbinds, n: number, entryLength: number): num
   return subIdEnd(packed.datagram(n), packed.oidStart(n) + entryLength, packed.oidEnd(n));
 }
 
+/** The order of values `a` and `b`'s row indexes; 0 when they are the same row. */
+function compareRows(packed: PackedVarbinds, a: number, b: number, entryLength: number): number {
+  return compareOctets(
+    packed.datagram(a),
+    indexStart(packed, a, entryLength),
+    packed.oidEnd(a),
+    packed.datagram(b),
+    indexStart(packed, b, entryLength),
+    packed.oidEnd(b),
+  );
+}
+
 /** Rows strictly in OID order in the first column, and the same rows in every other one. */
 function sameRowsInOrder(
   packed: PackedVarbinds,
@@ -299,39 +311,13 @@ function sameRowsInOrder(
   rowCount: number,
 ): boolean {
   for (let k = 1; k < rowCount; k++) {
-    const a = from + k - 1;
-    const b = from + k;
-    if (
-      compareOctets(
-        packed.datagram(a),
-        indexStart(packed, a, entryLength),
-        packed.oidEnd(a),
-        packed.datagram(b),
-        indexStart(packed, b, entryLength),
-        packed.oidEnd(b),
-      ) >= 0
-    ) {
-      return false;
-    }
+    if (compareRows(packed, from + k - 1, from + k, entryLength) >= 0) return false;
   }
   for (let c = 1; c < bounds.length - 1; c++) {
     const start = from + (bounds[c] ?? 0);
     if ((bounds[c + 1] ?? 0) - (bounds[c] ?? 0) !== rowCount) return false;
     for (let k = 0; k < rowCount; k++) {
-      const a = from + k;
-      const b = start + k;
-      if (
-        !sameOctets(
-          packed.datagram(a),
-          indexStart(packed, a, entryLength),
-          packed.oidEnd(a),
-          packed.datagram(b),
-          indexStart(packed, b, entryLength),
-          packed.oidEnd(b),
-        )
-      ) {
-        return false;
-      }
+      if (compareRows(packed, from + k, start + k, entryLength) !== 0) return false;
     }
   }
   return true;

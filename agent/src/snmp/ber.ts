@@ -26,7 +26,7 @@ const OPAQUE = 0x44;
 const COUNTER64 = 0x46;
 const NO_SUCH_OBJECT = 0x80;
 const NO_SUCH_INSTANCE = 0x81;
-const END_OF_MIB_VIEW = 0x82;
+export const END_OF_MIB_VIEW = 0x82;
 
 export const SNMP_V2C = 1;
 
@@ -357,8 +357,7 @@ function putNumber(n: number, at: number): number {
  * they are a part of one (a table index), each sub-identifier an arc of its own.
  */
 function dottedText(buf: Uint8Array, start: number, end: number, whole: boolean): string {
-  if (start === end) throw new BerError('empty OID');
-  if ((buf[end - 1] ?? 0) >= 0x80) throw new BerError('OID ends inside a sub-identifier');
+  checkOidEnds(buf, start, end);
   if (text.length < 11 * (end - start) + 4) text = Buffer.allocUnsafe(22 * (end - start) + 8);
   let n = 0;
   let v = 0;
@@ -380,6 +379,12 @@ function dottedText(buf: Uint8Array, start: number, end: number, whole: boolean)
     v = 0;
   }
   return text.toString('latin1', 0, n);
+}
+
+/** An OID's octets are not empty and end on a sub-identifier's last octet. */
+function checkOidEnds(buf: Uint8Array, start: number, end: number): void {
+  if (start === end) throw new BerError('empty OID');
+  if ((buf[end - 1] ?? 0) >= 0x80) throw new BerError('OID ends inside a sub-identifier');
 }
 
 /** Dotted text of an OID's content octets. */
@@ -423,8 +428,6 @@ export function isValueTag(tag: number | undefined): boolean {
       return false;
   }
 }
-
-export const END_OF_MIB_VIEW_TAG = END_OF_MIB_VIEW;
 
 /**
  * The varbind whose OID is at `oidStart`…`oidEnd` of a datagram (its value's tag at
@@ -481,13 +484,14 @@ export function cellFrom(
  * so walks and tables compare and match OIDs on the wire's bytes without text.
  */
 function checkOidOctets(buf: Uint8Array, start: number, end: number): void {
-  if (start === end) throw new BerError('empty OID');
-  if ((buf[end - 1] ?? 0) >= 0x80) throw new BerError('OID ends inside a sub-identifier');
+  checkOidEnds(buf, start, end);
   let atStart = true;
   for (let i = start; i < end; i++) {
     const byte = buf[i] ?? 0;
     if (atStart && byte === 0x80) {
-      throw new BerError(`OID sub-identifier at ${i} is not in its fewest octets`);
+      throw new BerError(
+        `OID sub-identifier at octet ${i} is not in its fewest octets (it starts with 0x80, which BER forbids): the device's SNMP agent sends malformed OIDs`,
+      );
     }
     atStart = byte < 0x80;
   }
@@ -501,8 +505,7 @@ function checkValue(buf: Uint8Array, tag: number | undefined, s: number, end: nu
       return;
     case OBJECT_IDENTIFIER:
       // What oidText will require, without making the text (ifSpecific is one per interface).
-      if (s === end) throw new BerError('empty OID');
-      if ((buf[end - 1] ?? 0) >= 0x80) throw new BerError('OID ends inside a sub-identifier');
+      checkOidEnds(buf, s, end);
       return;
     case IP_ADDRESS:
       if (end - s !== 4) throw new BerError(`IpAddress of ${end - s} octets`);

@@ -1,13 +1,5 @@
 import type { OidRef, OidSpan, VarbindSpans } from './ber.ts';
-import {
-  cellAt,
-  END_OF_MIB_VIEW_TAG,
-  isValue,
-  isValueTag,
-  oidContent,
-  oidText,
-  SPAN,
-} from './ber.ts';
+import { cellAt, END_OF_MIB_VIEW, isValue, isValueTag, oidContent, oidText, SPAN } from './ber.ts';
 import type { WalkResult } from './client.ts';
 import type { SnmpError } from './errors.ts';
 import { snmpError } from './errors.ts';
@@ -89,7 +81,7 @@ function advance(c: Cursor, reply: VarbindSpans, k: number, maxRows: number): nu
   const oidStart = spans[SPAN * k] ?? 0;
   const oidEnd = spans[SPAN * k + 1] ?? 0;
   const tag = buf[oidEnd];
-  if (tag === END_OF_MIB_VIEW_TAG) {
+  if (tag === END_OF_MIB_VIEW) {
     c.done = true;
     return 0;
   }

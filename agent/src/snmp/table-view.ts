@@ -113,7 +113,10 @@ class SharedRowsColumn implements Column {
 
   values(): MapIterator<Varbind> {
     const out: Varbind[] = [];
-    this.forEach((cell) => out.push(cell));
+    for (let i = 0; i < this.size; i++) {
+      const cell = this.#cells.at(this.#start + i);
+      if (cell !== undefined) out.push(cell);
+    }
     return out.values();
   }
 
@@ -240,49 +243,49 @@ export function buildPackedTable(
   from: number,
   to: number,
 ): Table {
+  const layout = columnLayout(packed, from, to, entryLength);
+  if (layout === undefined) return buildTable(entry, packed.slice(from, to));
+  const { columnNumbers, bounds } = layout;
+  if (columnNumbers.length === 0) return new Map();
+  const rowCount = (bounds[1] ?? 0) - (bounds[0] ?? 0);
+  if (!sameRowsInOrder(packed, from, entryLength, bounds, rowCount)) {
+    return buildTable(entry, packed.slice(from, to));
+  }
+  const keys: string[] = [];
+  for (let n = from; n < from + rowCount; n++) {
+    const buf = packed.datagram(n);
+    keys.push(subIdsText(buf, indexStart(packed, n, entryLength), packed.oidEnd(n)));
+  }
+  return sharedRows(new PackedCells(packed, from), columnNumbers, bounds, new RowIndex(keys));
+}
+
+/**
+ * The columns of values `from`…`to` in order, and where each begins (relative to `from`,
+ * with one past the last at the end); undefined when a value sits right at entry.column or
+ * a column comes after a higher one, which no regular table has.
+ */
+function columnLayout(
+  packed: PackedVarbinds,
+  from: number,
+  to: number,
+  entryLength: number,
+): { columnNumbers: number[]; bounds: number[] } | undefined {
   const columnNumbers: number[] = [];
   const bounds: number[] = [];
-  /** Where each column's first row index starts, in its value's datagram. */
   let last = -1;
-  let irregular = false;
   for (let n = from; n < to; n++) {
     const buf = packed.datagram(n);
     const at = packed.oidStart(n) + entryLength;
     const end = packed.oidEnd(n);
     const column = subIdValue(buf, at, end);
-    if (column === last) {
-      if (subIdEnd(buf, at, end) >= end) {
-        irregular = true;
-        break;
-      }
-      continue;
-    }
-    // A value right at entry.column, or columns out of order.
-    if (subIdEnd(buf, at, end) >= end || column < last) {
-      irregular = true;
-      break;
-    }
+    if (subIdEnd(buf, at, end) >= end || column < last) return undefined;
+    if (column === last) continue;
     columnNumbers.push(column);
     bounds.push(n - from);
     last = column;
   }
-  if (!irregular && columnNumbers.length === 0) return new Map();
-  if (!irregular) {
-    bounds.push(to - from);
-    const rowCount = (bounds[1] ?? 0) - (bounds[0] ?? 0);
-    irregular = !sameRowsInOrder(packed, from, entryLength, bounds, rowCount);
-    if (!irregular) {
-      const keys: string[] = [];
-      for (let k = 0; k < rowCount; k++) {
-        const buf = packed.datagram(from + k);
-        const start = packed.oidStart(from + k) + entryLength;
-        const end = packed.oidEnd(from + k);
-        keys.push(subIdsText(buf, subIdEnd(buf, start, end), end));
-      }
-      return sharedRows(new PackedCells(packed, from), columnNumbers, bounds, new RowIndex(keys));
-    }
-  }
-  return buildTable(entry, packed.slice(from, to));
+  bounds.push(to - from);
+  return { columnNumbers, bounds };
 }
 
 /** Where value `n`'s row index starts: after the entry and the column. */

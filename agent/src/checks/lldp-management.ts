@@ -23,7 +23,8 @@ export interface ManagementAddresses {
 }
 
 function isOctets(values: readonly number[]): boolean {
-  return values.every((v) => Number.isInteger(v) && v >= 0 && v <= 255);
+  for (const v of values) if (!Number.isInteger(v) || v < 0 || v > 255) return false;
+  return true;
 }
 
 /** The address octets after the subtype: length-prefixed, or bare from agents that omit it. */

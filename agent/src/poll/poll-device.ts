@@ -203,8 +203,10 @@ function partErrorsOf(
   plans: readonly WalkPlan[],
 ): PartError[] {
   const partErrors: PartError[] = [];
-  checks.forEach((check, i) => {
-    const own = plans[i] ?? { scalars: [], subtrees: [] };
+  for (let i = 0; i < checks.length; i++) {
+    const check = checks[i];
+    const own = plans[i];
+    if (check === undefined || own === undefined) continue;
     const seen = new Set<string>();
     for (const oid of [...own.subtrees, ...own.scalars]) {
       const error = ws.errorFor(oid);
@@ -214,6 +216,6 @@ function partErrorsOf(
       seen.add(key);
       partErrors.push({ part: check.part, oid, ...toPollError(error) });
     }
-  });
+  }
   return partErrors;
 }

@@ -440,7 +440,20 @@ export function cellFrom(
   valueStart: number,
   valueEnd: number,
 ): Cell {
-  const oid = oidText(buf, oidStart, oidEnd);
+  return valueCell(oidText(buf, oidStart, oidEnd), buf, oidEnd, valueStart, valueEnd);
+}
+
+/**
+ * cellFrom with the OID's text already known: a regular table's cell is its column's prefix
+ * and its row's index, so the text need not be made again from the octets for every cell.
+ */
+export function valueCell(
+  oid: string,
+  buf: Uint8Array,
+  oidEnd: number,
+  valueStart: number,
+  valueEnd: number,
+): Cell {
   const s = valueStart;
   switch (buf[oidEnd]) {
     case INTEGER:

@@ -1,5 +1,5 @@
 import type { Cell } from './ber.ts';
-import { cellFrom } from './ber.ts';
+import { cellFrom, valueCell } from './ber.ts';
 import type { WalkResult } from './client.ts';
 import type { SnmpError } from './errors.ts';
 import { compareOctets, isUnderOctets } from './oid-octets.ts';
@@ -79,6 +79,20 @@ export class PackedVarbinds {
     const cell: Cell = cellFrom(
       this.#datagrams[o[k] ?? 0] ?? NO_OCTETS,
       o[k + 1] ?? 0,
+      o[k + 2] ?? 0,
+      o[k + 3] ?? 0,
+      o[k + 4] ?? 0,
+    );
+    return cell as Varbind;
+  }
+
+  /** Value `i` as a Varbind whose OID text the caller knows to be `oid`. */
+  atWithOid(i: number, oid: string): Varbind {
+    const o = this.#offsets;
+    const k = STRIDE * i;
+    const cell: Cell = valueCell(
+      oid,
+      this.#datagrams[o[k] ?? 0] ?? NO_OCTETS,
       o[k + 2] ?? 0,
       o[k + 3] ?? 0,
       o[k + 4] ?? 0,

@@ -22,6 +22,16 @@ function plain(table: Table): Record<number, Record<string, unknown>> {
   return out;
 }
 
+/** Every cell whole (OID, type and value), read through each way a column offers. */
+function cellsOf(table: Table): unknown[] {
+  const out: unknown[] = [];
+  for (const [column, cells] of table) {
+    out.push(column, [...cells.entries()], [...cells.values()]);
+    cells.forEach((vb, index) => out.push(index, vb));
+  }
+  return out;
+}
+
 /** Two columns with the same three rows, 1, 2 and 10 (10 after 2, as numbers). */
 const REGULAR: readonly Varbind[] = [
   int(2, '1', 21),
@@ -127,6 +137,7 @@ describe('buildPackedTable', () => {
     ]) {
       const [packed, made] = both(varbinds);
       expect(plain(packed)).toEqual(plain(made));
+      expect(cellsOf(packed)).toEqual(cellsOf(made));
       expect(rowIndexes(packed)).toEqual(rowIndexes(made));
     }
   });
@@ -148,6 +159,7 @@ describe('buildPackedTable', () => {
       }
       const [packed, made] = both(varbinds, 1 + Math.floor(next() * 8));
       expect(plain(packed)).toEqual(plain(made));
+      expect(cellsOf(packed)).toEqual(cellsOf(made));
       expect(rowIndexes(packed)).toEqual(rowIndexes(made));
       for (const [column, cells] of made) {
         for (const index of indexes) {

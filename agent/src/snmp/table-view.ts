@@ -1,4 +1,4 @@
-import { subIdsText } from './ber.ts';
+import { oidText, subIdsText } from './ber.ts';
 import { compareOids } from './oid.ts';
 import { compareOctets, subIdEnd, subIdValue } from './oid-octets.ts';
 import type { PackedVarbinds } from './packed-varbinds.ts';
@@ -36,7 +36,8 @@ class RowIndex {
  * county cycle builds thousands of tables (docs/adr/0021).
  */
 interface Cells {
-  at(i: number): Varbind | undefined;
+  /** Cell `i`, whose OID text is `prefix` followed by `key` (its row's index). */
+  at(i: number, prefix: string, key: string): Varbind | undefined;
 }
 
 class ArrayCells implements Cells {
@@ -44,7 +45,7 @@ class ArrayCells implements Cells {
   constructor(varbinds: readonly Varbind[]) {
     this.#varbinds = varbinds;
   }
-  at(i: number): Varbind | undefined {
+  at(i: number, _prefix: string, _key: string): Varbind | undefined {
     return this.#varbinds[i];
   }
 }
@@ -56,8 +57,9 @@ class PackedCells implements Cells {
     this.#packed = packed;
     this.#from = from;
   }
-  at(i: number): Varbind {
-    return this.#packed.at(this.#from + i);
+  at(i: number, prefix: string, key: string): Varbind {
+    // The text is joined, not read from the octets: a cell read costs no digits.
+    return this.#packed.atWithOid(this.#from + i, prefix + key);
   }
 }
 
@@ -69,11 +71,18 @@ class SharedRowsColumn implements Column {
   readonly #cells: Cells;
   readonly #start: number;
   readonly #rows: RowIndex;
+  /** The column's OID text with a trailing dot: a cell's OID is this and its row's index. */
+  readonly #prefix: string;
 
-  constructor(cells: Cells, start: number, rows: RowIndex) {
+  constructor(cells: Cells, start: number, rows: RowIndex, prefix: string) {
     this.#cells = cells;
     this.#start = start;
     this.#rows = rows;
+    this.#prefix = prefix;
+  }
+
+  #cell(at: number): Varbind | undefined {
+    return this.#cells.at(this.#start + at, this.#prefix, this.#rows.keys[at] ?? '');
   }
 
   get rows(): RowIndex {
@@ -86,7 +95,7 @@ class SharedRowsColumn implements Column {
 
   get(index: string): Varbind | undefined {
     const at = this.#rows.positionOf(index);
-    return at === undefined ? undefined : this.#cells.at(this.#start + at);
+    return at === undefined ? undefined : this.#cell(at);
   }
 
   has(index: string): boolean {
@@ -96,7 +105,7 @@ class SharedRowsColumn implements Column {
   forEach(callback: (value: Varbind, key: string, map: Column) => void, thisArg?: unknown): void {
     const keys = this.#rows.keys;
     for (let i = 0; i < keys.length; i++) {
-      const cell = this.#cells.at(this.#start + i);
+      const cell = this.#cell(i);
       if (cell !== undefined) callback.call(thisArg, cell, keys[i] ?? '', this);
     }
   }
@@ -114,7 +123,7 @@ class SharedRowsColumn implements Column {
   values(): MapIterator<Varbind> {
     const out: Varbind[] = [];
     for (let i = 0; i < this.size; i++) {
-      const cell = this.#cells.at(this.#start + i);
+      const cell = this.#cell(i);
       if (cell !== undefined) out.push(cell);
     }
     return out.values();
@@ -214,7 +223,9 @@ export function buildTable(entry: string, varbinds: readonly Varbind[]): Table {
   }
   const keys: string[] = [];
   for (let k = 0; k < rowCount; k++) keys.push((varbinds[k]?.oid ?? '').slice(firstIndex));
-  return sharedRows(new ArrayCells(varbinds), columnNumbers, bounds, new RowIndex(keys));
+  // The varbinds carry their OIDs already: no prefixes needed.
+  const prefixes: string[] = new Array<string>(columnNumbers.length).fill('');
+  return sharedRows(new ArrayCells(varbinds), columnNumbers, bounds, new RowIndex(keys), prefixes);
 }
 
 function sharedRows(
@@ -222,11 +233,14 @@ function sharedRows(
   columnNumbers: readonly number[],
   bounds: readonly number[],
   rows: RowIndex,
+  prefixes: readonly string[],
 ): Table {
   const columns = new Map<number, Column>();
-  columnNumbers.forEach((column, c) => {
-    columns.set(column, new SharedRowsColumn(cells, bounds[c] ?? 0, rows));
-  });
+  // A loop, not forEach: a closure made per table is optimised per table (docs/adr/0021).
+  for (let c = 0; c < columnNumbers.length; c++) {
+    const column = columnNumbers[c] ?? 0;
+    columns.set(column, new SharedRowsColumn(cells, bounds[c] ?? 0, rows, prefixes[c] ?? ''));
+  }
   return columns;
 }
 
@@ -256,7 +270,21 @@ export function buildPackedTable(
     const buf = packed.datagram(n);
     keys.push(subIdsText(buf, indexStart(packed, n, entryLength), packed.oidEnd(n)));
   }
-  return sharedRows(new PackedCells(packed, from), columnNumbers, bounds, new RowIndex(keys));
+  // Each column's text from its first cell's octets: every cell of it shares them, as
+  // sameRowsInOrder checked, so a cell's OID is this prefix and its row's key.
+  const prefixes: string[] = [];
+  for (let c = 0; c < columnNumbers.length; c++) {
+    const n = from + (bounds[c] ?? 0);
+    const buf = packed.datagram(n);
+    prefixes.push(`${oidText(buf, packed.oidStart(n), indexStart(packed, n, entryLength))}.`);
+  }
+  return sharedRows(
+    new PackedCells(packed, from),
+    columnNumbers,
+    bounds,
+    new RowIndex(keys),
+    prefixes,
+  );
 }
 
 /**

@@ -14,6 +14,7 @@ import { getPolicy, getWithRetries } from './get-with-retries.ts';
 import { normaliseOid } from './oid.ts';
 import type { UdpEndpoint, UdpTransport } from './udp-transport.ts';
 import { sharedTransport } from './udp-transport.ts';
+import type { Varbind } from './varbind.ts';
 
 const DEFAULT_MAX_ROWS = 200_000;
 /** Values per GETBULK response; compliant agents trim a reply that would not fit. */
@@ -175,11 +176,11 @@ export class V2cClient implements SnmpClient {
         const outcome = await this.#request(PDU_TYPE.get, asked.map(normaliseOid));
         if (!outcome.ok) return outcome;
         const { reply } = outcome;
-        const varbinds = asked.map((_oid, i) => {
-          if (i >= reply.count) return undefined;
-          const cell = cellAt(reply, i);
-          return isValue(cell) ? cell : undefined;
-        });
+        const varbinds: (Varbind | undefined)[] = [];
+        for (let i = 0; i < asked.length; i++) {
+          const cell = i < reply.count ? cellAt(reply, i) : undefined;
+          varbinds.push(cell !== undefined && isValue(cell) ? cell : undefined);
+        }
         return { ok: true, varbinds };
       },
       getPolicy(this.#timing, this.stats),

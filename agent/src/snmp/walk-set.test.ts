@@ -31,6 +31,20 @@ describe('WalkSet', () => {
     expect(ws.covers('1.3.6.1.2.1.47')).toBe(false);
   });
 
+  it('forgets a walk error when the walk is added again without one', () => {
+    const ws = new WalkSet();
+    const error = snmpError('TIMEOUT', 'cut');
+    ws.addWalk('1.3.6.1.2.1.4', [], error);
+    ws.addWalk('1.3.6.1.2.1.2', [], error);
+    ws.addWalk('1.3.6.1.2.1.4', [int('1.3.6.1.2.1.4.25.0', 2)]);
+    expect(ws.errorFor('1.3.6.1.2.1.4.25.0')).toBeUndefined();
+    expect(ws.errorFor('1.3.6.1.2.1.2.2.1')?.code).toBe('TIMEOUT');
+    ws.addWalk('1.3.6.1.2.1.2', []);
+    expect(ws.errorFor('1.3.6.1.2.1.2.2.1')).toBeUndefined();
+    ws.addWalk('1.3.6.1.2.1.4', [], error);
+    expect(ws.errorFor('1.3.6.1.2.1.4.25.0')?.code).toBe('TIMEOUT');
+  });
+
   it('merges overlapping walks without duplicates', () => {
     const ws = new WalkSet();
     ws.addWalk('1.3.6.1.2.1.31.1.1.1', [int('1.3.6.1.2.1.31.1.1.1.15.1', 1000)]);

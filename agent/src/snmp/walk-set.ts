@@ -42,10 +42,15 @@ export class WalkSet {
   readonly #scalars = new Map<string, Varbind | undefined>();
   readonly #subtrees = new Map<string, readonly Varbind[]>();
   readonly #tables = new Map<string, Table>();
+  /** Walks added with an error: most polls have none, and then no OID needs its root found. */
+  #failed = 0;
 
   addWalk(root: string, values: readonly Varbind[] | PackedVarbinds, error?: SnmpError): void {
     const packed = values instanceof PackedVarbinds ? values : undefined;
-    this.#walks.set(normaliseOid(root), {
+    const key = normaliseOid(root);
+    if (this.#walks.get(key)?.error !== undefined) this.#failed--;
+    if (error !== undefined) this.#failed++;
+    this.#walks.set(key, {
       packed,
       varbinds: packed === undefined ? (values as readonly Varbind[]) : undefined,
       error,
@@ -79,6 +84,7 @@ export class WalkSet {
 
   /** The error of the walk (or scalar fetch) covering `oid`, if it failed. */
   errorFor(oid: string): SnmpError | undefined {
+    if (this.#failed === 0) return undefined;
     const root = this.#coveringRoot(normaliseOid(oid));
     return root === undefined ? undefined : this.#walks.get(root)?.error;
   }

@@ -1,0 +1,80 @@
+// Serves the poller bench's fleet from our own responder (seeds/src/sim) instead of snmpsim,
+// for side-by-side runs of the agent's CPU: snmpsim takes ~40 s of both cores to answer a
+// county cycle, so on a shared machine two runs of the same code differ by 5–10 %, more
+// than most changes to the agent. Here the cycle takes a few seconds and many alternated
+// runs fit in minutes. Same devices, same data, same 64-value cap per GETBULK as snmpsim,
+// so the agent sends the same requests; the responder's own speed is not what is measured.
+// Usage: npx tsx bench/poller/serve-fast-fleet.ts --devices 500 --dir /tmp/fast-fleet
+//        node <agent bundle> run --config /tmp/fast-fleet/agent.json
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { startSnmpResponder } from '../../seeds/src/sim/responder.ts';
+import type { SnmpResponder } from '../../seeds/src/sim/responder.ts';
+import { buildFleet, COMMUNITY } from './fleet.ts';
+import { freeTcpPort } from './free-tcp-port.ts';
+import { planFor } from './plan.ts';
+import { hostOf } from './snmpsim-fleet.ts';
+
+const { values: opts } = parseArgs({
+  options: {
+    devices: { type: 'string', default: '500' },
+    'county-aps': { type: 'string', default: '500' },
+    dir: { type: 'string', default: '/tmp/xw-fast-fleet' },
+  },
+});
+/** Address groups, as snmpsim-fleet's processes: device i is on hostOf(i, GROUPS). */
+const GROUPS = 8;
+const dir = path.resolve(opts.dir ?? '/tmp/xw-fast-fleet');
+mkdirSync(dir, { recursive: true });
+const fleet = buildFleet({ devices: Number(opts.devices), countyAps: Number(opts['county-aps']) });
+const ports: number[] = [];
+for (let k = 0; k < GROUPS; k++) ports.push(await freeUdpPortFor(hostOf(k, GROUPS)));
+const responders: SnmpResponder[] = [];
+for (const [i, device] of fleet.entries()) {
+  responders.push(
+    await startSnmpResponder({
+      host: hostOf(i, GROUPS),
+      port: ports[i % GROUPS] ?? 0,
+      devices: { [COMMUNITY]: device.varbinds },
+    }),
+  );
+}
+const plans = fleet.map((device, i) =>
+  planFor(device, { host: hostOf(i, GROUPS), port: ports[i % GROUPS] ?? 0 }),
+);
+writeFileSync(
+  path.join(dir, 'manifest.json'),
+  JSON.stringify({ maxRepetitions: 20, timeoutMs: 30_000, devices: plans }),
+);
+const agentConfig = {
+  collector: {
+    url: `http://127.0.0.1:${await freeTcpPort()}/`,
+    token: 'xw_abcdefghijklmnopqrstuvwxyz012345',
+  },
+  schedule: { jitterSeconds: 0, pollIntervalSeconds: 86_400 },
+  ipv6: { enabled: false },
+  spool: { dir: path.join(dir, 'spool') },
+  credentials: { county: { version: '2c', community: COMMUNITY } },
+  devices: plans.map((p) => ({ name: p.name, host: p.host, port: p.port, credentials: 'county' })),
+};
+writeFileSync(path.join(dir, 'agent.json'), JSON.stringify(agentConfig));
+const expected = plans.reduce((n, p) => n + p.expected, 0);
+console.log(
+  `serving ${fleet.length} devices, ${expected} values; config ${dir}/agent.json, manifest ${dir}/manifest.json`,
+);
+
+/** A UDP port free on the group's first address (every address of a group shares it). */
+async function freeUdpPortFor(host: string): Promise<number> {
+  const probe = await startSnmpResponder({ host, port: 0 });
+  const { port } = probe;
+  await probe.close();
+  return port;
+}
+
+const stop = (): void => {
+  void Promise.all(responders.map((r) => r.close())).finally(() => process.exit(0));
+};
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);
+setInterval(() => {}, 1 << 30);

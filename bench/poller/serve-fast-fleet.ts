@@ -6,13 +6,13 @@
 // so the agent sends the same requests; the responder's own speed is not what is measured.
 // Usage: npx tsx bench/poller/serve-fast-fleet.ts --devices 500 --dir /tmp/fast-fleet
 //        node <agent bundle> run --config /tmp/fast-fleet/agent.json
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startSnmpResponder } from '../../seeds/src/sim/responder.ts';
 import type { SnmpResponder } from '../../seeds/src/sim/responder.ts';
 import { buildFleet, COMMUNITY } from './fleet.ts';
-import { freeTcpPort } from './free-tcp-port.ts';
+import { writeFleetFiles } from './fleet-files.ts';
 import { planFor } from './plan.ts';
 import { hostOf } from './snmpsim-fleet.ts';
 
@@ -43,23 +43,7 @@ for (const [i, device] of fleet.entries()) {
 const plans = fleet.map((device, i) =>
   planFor(device, { host: hostOf(i, GROUPS), port: ports[i % GROUPS] ?? 0 }),
 );
-writeFileSync(
-  path.join(dir, 'manifest.json'),
-  JSON.stringify({ maxRepetitions: 20, timeoutMs: 30_000, devices: plans }),
-);
-const agentConfig = {
-  collector: {
-    url: `http://127.0.0.1:${await freeTcpPort()}/`,
-    token: 'xw_abcdefghijklmnopqrstuvwxyz012345',
-  },
-  schedule: { jitterSeconds: 0, pollIntervalSeconds: 86_400 },
-  ipv6: { enabled: false },
-  spool: { dir: path.join(dir, 'spool') },
-  credentials: { county: { version: '2c', community: COMMUNITY } },
-  devices: plans.map((p) => ({ name: p.name, host: p.host, port: p.port, credentials: 'county' })),
-};
-writeFileSync(path.join(dir, 'agent.json'), JSON.stringify(agentConfig));
-const expected = plans.reduce((n, p) => n + p.expected, 0);
+const expected = await writeFleetFiles(dir, plans);
 console.log(
   `serving ${fleet.length} devices, ${expected} values; config ${dir}/agent.json, manifest ${dir}/manifest.json`,
 );

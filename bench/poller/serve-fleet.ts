@@ -2,11 +2,11 @@
 // writes an agent config and the references' manifest into --dir, then waits for Ctrl-C.
 // Usage: npx tsx bench/poller/serve-fleet.ts --devices 500 --dir /tmp/fleet
 //        node <agent bundle> run --config /tmp/fleet/agent.json
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildFleet } from './fleet.ts';
-import { freeTcpPort } from './free-tcp-port.ts';
+import { writeFleetFiles } from './fleet-files.ts';
 import { planFor } from './plan.ts';
 import { startSnmpsimFleet } from './snmpsim-fleet.ts';
 
@@ -23,23 +23,7 @@ mkdirSync(dir, { recursive: true });
 const fleet = buildFleet({ devices: Number(opts.devices), countyAps: Number(opts['county-aps']) });
 const sim = await startSnmpsimFleet(dir, fleet, Number(opts.processes));
 const plans = fleet.map((device, i) => planFor(device, sim.endpointOf(i)));
-writeFileSync(
-  path.join(dir, 'manifest.json'),
-  JSON.stringify({ maxRepetitions: 20, timeoutMs: 30_000, devices: plans }),
-);
-const agentConfig = {
-  collector: {
-    url: `http://127.0.0.1:${await freeTcpPort()}/`,
-    token: 'xw_abcdefghijklmnopqrstuvwxyz012345',
-  },
-  schedule: { jitterSeconds: 0, pollIntervalSeconds: 86_400 },
-  ipv6: { enabled: false },
-  spool: { dir: path.join(dir, 'spool') },
-  credentials: { county: { version: '2c', community: plans[0]?.community ?? 'public' } },
-  devices: plans.map((p) => ({ name: p.name, host: p.host, port: p.port, credentials: 'county' })),
-};
-writeFileSync(path.join(dir, 'agent.json'), JSON.stringify(agentConfig));
-const expected = plans.reduce((n, p) => n + p.expected, 0);
+const expected = await writeFleetFiles(dir, plans);
 console.log(
   `serving ${fleet.length} devices, ${expected} values; config ${dir}/agent.json, manifest ${dir}/manifest.json`,
 );

@@ -6,7 +6,7 @@ export interface RunResult {
   readonly run: number;
   readonly result: PollerRun;
   readonly responderCpuS: number;
-  /** The responder's rate measured just before this run. */
+  /** The responder's rate measured just before and just after this run. */
   readonly ref: Reference;
 }
 
@@ -32,8 +32,11 @@ interface Row {
 
 export interface Reference {
   readonly minWallS: number;
-  /** The responder's calibrated CPU per value, µs. */
+  /** The responder's calibrated CPU per value, µs: the mean of the two below. */
   readonly responderUs: number;
+  /** Calibrated just before the run and just after it, µs per value. */
+  readonly beforeUs: number;
+  readonly afterUs: number;
 }
 
 /**
@@ -111,7 +114,7 @@ export function printRunTable(
   for (const r of results) console.log(line(rowOf(r, plans, baselines)));
   for (const r of results) {
     console.log(
-      `  ${r.result.poller}: responder measured beside it at ${f(r.ref.responderUs)} µs per value, minimum ${f(r.ref.minWallS, 2)} s`,
+      `  ${r.result.poller}: responder measured at ${f(r.ref.beforeUs)} µs per value before it and ${f(r.ref.afterUs)} after (mean ${f(r.ref.responderUs)}), minimum ${f(r.ref.minWallS, 2)} s`,
     );
     if (r.result.requests !== undefined)
       console.log(

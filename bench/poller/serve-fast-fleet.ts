@@ -11,6 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startSnmpResponder } from '../../seeds/src/sim/responder.ts';
 import type { SnmpResponder } from '../../seeds/src/sim/responder.ts';
+import { freeUdpPort } from '../../test/support/free-port.ts';
 import { buildFleet, COMMUNITY } from './fleet.ts';
 import { writeFleetFiles } from './fleet-files.ts';
 import { planFor } from './plan.ts';
@@ -29,7 +30,8 @@ const dir = path.resolve(opts.dir ?? '/tmp/xw-fast-fleet');
 mkdirSync(dir, { recursive: true });
 const fleet = buildFleet({ devices: Number(opts.devices), countyAps: Number(opts['county-aps']) });
 const ports: number[] = [];
-for (let k = 0; k < GROUPS; k++) ports.push(await freeUdpPortFor(hostOf(k, GROUPS)));
+// Probed on each group's first address; the group's other addresses are as unused.
+for (let k = 0; k < GROUPS; k++) ports.push(await freeUdpPort(hostOf(k, GROUPS)));
 const responders: SnmpResponder[] = [];
 for (const [i, device] of fleet.entries()) {
   responders.push(
@@ -47,14 +49,6 @@ const expected = await writeFleetFiles(dir, plans);
 console.log(
   `serving ${fleet.length} devices, ${expected} values; config ${dir}/agent.json, manifest ${dir}/manifest.json`,
 );
-
-/** A UDP port free on the group's first address (every address of a group shares it). */
-async function freeUdpPortFor(host: string): Promise<number> {
-  const probe = await startSnmpResponder({ host, port: 0 });
-  const { port } = probe;
-  await probe.close();
-  return port;
-}
 
 const stop = (): void => {
   void Promise.all(responders.map((r) => r.close())).finally(() => process.exit(0));

@@ -433,7 +433,7 @@ export function isValueTag(tag: number | undefined): boolean {
  * The varbind whose OID is at `oidStart`…`oidEnd` of a datagram (its value's tag at
  * `oidEnd`) and whose value is at `valueStart`…`valueEnd`, as decodeMessage checked it.
  */
-export function cellFrom(
+function cellFrom(
   buf: Uint8Array,
   oidStart: number,
   oidEnd: number,

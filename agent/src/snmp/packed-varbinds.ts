@@ -1,5 +1,5 @@
 import type { Cell } from './ber.ts';
-import { cellFrom, valueCell } from './ber.ts';
+import { oidText, valueCell } from './ber.ts';
 import type { WalkResult } from './client.ts';
 import type { SnmpError } from './errors.ts';
 import { compareOctets, isUnderOctets } from './oid-octets.ts';
@@ -73,17 +73,7 @@ export class PackedVarbinds {
 
   /** Value `i` as a Varbind, made now: each call makes a new one. */
   at(i: number): Varbind {
-    const o = this.#offsets;
-    const k = STRIDE * i;
-    // Only values were pushed (bulk-read.ts keeps exceptions out).
-    const cell: Cell = cellFrom(
-      this.#datagrams[o[k] ?? 0] ?? NO_OCTETS,
-      o[k + 1] ?? 0,
-      o[k + 2] ?? 0,
-      o[k + 3] ?? 0,
-      o[k + 4] ?? 0,
-    );
-    return cell as Varbind;
+    return this.atWithOid(i, oidText(this.datagram(i), this.oidStart(i), this.oidEnd(i)));
   }
 
   /** Value `i` as a Varbind whose OID text the caller knows to be `oid`. */

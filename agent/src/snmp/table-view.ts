@@ -223,9 +223,8 @@ export function buildTable(entry: string, varbinds: readonly Varbind[]): Table {
   }
   const keys: string[] = [];
   for (let k = 0; k < rowCount; k++) keys.push((varbinds[k]?.oid ?? '').slice(firstIndex));
-  // The varbinds carry their OIDs already: no prefixes needed.
-  const prefixes: string[] = new Array<string>(columnNumbers.length).fill('');
-  return sharedRows(new ArrayCells(varbinds), columnNumbers, bounds, new RowIndex(keys), prefixes);
+  // The varbinds carry their OIDs already: no prefixes.
+  return sharedRows(new ArrayCells(varbinds), columnNumbers, bounds, new RowIndex(keys));
 }
 
 function sharedRows(
@@ -233,13 +232,14 @@ function sharedRows(
   columnNumbers: readonly number[],
   bounds: readonly number[],
   rows: RowIndex,
-  prefixes: readonly string[],
+  /** Each column's OID text and a dot, for cells made from octets. */
+  prefixes?: readonly string[],
 ): Table {
   const columns = new Map<number, Column>();
   // A loop, not forEach: a closure made per table is optimised per table (docs/adr/0021).
   for (let c = 0; c < columnNumbers.length; c++) {
     const column = columnNumbers[c] ?? 0;
-    columns.set(column, new SharedRowsColumn(cells, bounds[c] ?? 0, rows, prefixes[c] ?? ''));
+    columns.set(column, new SharedRowsColumn(cells, bounds[c] ?? 0, rows, prefixes?.[c] ?? ''));
   }
   return columns;
 }

@@ -1,5 +1,5 @@
 import type { LldpNeighbor } from '@xiaowang/shared';
-import { indexAfter, parseOid } from '../snmp/oid.ts';
+import { parseOid } from '../snmp/oid.ts';
 import { asBytes, asNumber } from '../snmp/varbind.ts';
 import type { Table } from '../snmp/walk-set.ts';
 import { WalkSet } from '../snmp/walk-set.ts';
@@ -10,8 +10,12 @@ import { LLDP_REM_MAN_ADDR_IF_SUBTYPE, readManagementAddresses } from './lldp-ma
 
 const LLDP_REM_ENTRY = '1.0.8802.1.1.2.1.4.1.1';
 const LLDP_LOC_PORT_ENTRY = '1.0.8802.1.1.2.1.3.7.1';
-const IF_NAME = '1.3.6.1.2.1.31.1.1.1.1';
-const IF_DESCR = '1.3.6.1.2.1.2.2.1.2';
+const IF_ENTRY = '1.3.6.1.2.1.2.2.1';
+const IFX_ENTRY = '1.3.6.1.2.1.31.1.1.1';
+const IF_DESCR_COL = 2;
+const IF_NAME_COL = 1;
+const IF_NAME = `${IFX_ENTRY}.${IF_NAME_COL}`;
+const IF_DESCR = `${IF_ENTRY}.${IF_DESCR_COL}`;
 
 const REM_COL = {
   chassisIdSubtype: 4,
@@ -93,21 +97,25 @@ function dropEmpty(text: string | null | undefined): string | null {
   return text === undefined || text === null || text === '' ? null : text;
 }
 
-function readColumnText(ws: WalkSet, column: string): Map<number, string> {
+/**
+ * One column's text by ifIndex, read through the table view the interfaces check builds
+ * too (WalkSet keeps it), not as a subtree: no OID text is made or parsed per value.
+ */
+function readColumnText(ws: WalkSet, entry: string, column: number): Map<number, string> {
   const out = new Map<number, string>();
-  for (const vb of ws.subtree(column)) {
-    const index = indexAfter(vb.oid, column);
-    const bytes = asBytes(vb);
-    if (index?.length === 1 && index[0] !== undefined && bytes !== undefined) {
-      out.set(index[0], decodeText(bytes));
-    }
-  }
+  ws.table(entry)
+    .get(column)
+    ?.forEach((vb, index) => {
+      const bytes = asBytes(vb);
+      // ifIndex is one sub-identifier; anything else is not an interface row.
+      if (bytes !== undefined && !index.includes('.')) out.set(Number(index), decodeText(bytes));
+    });
   return out;
 }
 
 function readLocalInterfaces(ws: WalkSet): LocalInterface[] {
-  const names = readColumnText(ws, IF_NAME);
-  const descrs = readColumnText(ws, IF_DESCR);
+  const names = readColumnText(ws, IFX_ENTRY, IF_NAME_COL);
+  const descrs = readColumnText(ws, IF_ENTRY, IF_DESCR_COL);
   const indexes = new Set(names.keys());
   for (const ifIndex of descrs.keys()) indexes.add(ifIndex);
   const out: LocalInterface[] = [];
@@ -175,11 +183,14 @@ function listRemoteIndexes(table: ReturnType<WalkSet['table']>): RemIndex[] {
 
 export function extractLldp(ws: WalkSet): LldpNeighbor[] {
   const rem = ws.table(LLDP_REM_ENTRY);
+  const rows = listRemoteIndexes(rem);
+  // Without neighbours there is nothing to resolve: the interface names go unread.
+  if (rows.length === 0) return [];
   const loc = ws.table(LLDP_LOC_PORT_ENTRY);
   const ifaces = readLocalInterfaces(ws);
   const managed = readManagementAddresses(ws);
   const out: LldpNeighbor[] = [];
-  for (const row of listRemoteIndexes(rem)) {
+  for (const row of rows) {
     const port = String(row.portNum);
     const at = row.text;
     const local = resolveLocalPort(

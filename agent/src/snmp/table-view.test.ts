@@ -120,7 +120,7 @@ describe('buildPackedTable', () => {
     const packed = packVarbinds(varbinds, perDatagram);
     const sorted = [...varbinds].sort((a, b) => compareOids(a.oid, b.oid));
     return [
-      buildPackedTable(ENTRY, oidContent(ENTRY).length, packed, 0, packed.length),
+      buildPackedTable(ENTRY, oidContent(ENTRY).length, [{ packed, from: 0, to: packed.length }]),
       buildTable(ENTRY, sorted),
     ];
   }
@@ -142,6 +142,39 @@ describe('buildPackedTable', () => {
     }
   });
 
+  /** The same values packed one walk per column, as a check that plans columns walks them. */
+  function byColumn(varbinds: readonly Varbind[], perDatagram: number): Table {
+    const sorted = [...varbinds].sort((a, b) => compareOids(a.oid, b.oid));
+    const columns = new Map<string, Varbind[]>();
+    for (const vb of sorted) {
+      const column = vb.oid.slice(0, vb.oid.indexOf('.', ENTRY.length + 1));
+      columns.set(column, [...(columns.get(column) ?? []), vb]);
+    }
+    const spans = [...columns.values()].map((cells) => {
+      const packed = packVarbinds(cells, perDatagram);
+      return { packed, from: 0, to: packed.length };
+    });
+    return buildPackedTable(ENTRY, oidContent(ENTRY).length, spans);
+  }
+
+  it('reads a table walked column by column as one walked whole', () => {
+    const [, made] = both(REGULAR);
+    const split = byColumn(REGULAR, 2);
+    expect(cellsOf(split)).toEqual(cellsOf(made));
+    expect(rowIndexes(split)).toEqual(['1', '2', '10']);
+    // A column with a row the first lacks is no regular table, and is still read whole.
+    const ragged = [...REGULAR, int(3, '7', 37)];
+    expect(cellsOf(byColumn(ragged, 2))).toEqual(cellsOf(both(ragged)[1]));
+    // The same column in two walks (nested roots never reach here; adjacent ones might).
+    const packedA = packVarbinds([int(2, '1', 21)], 1);
+    const packedB = packVarbinds([int(2, '2', 22), int(3, '1', 31)], 1);
+    const twice = buildPackedTable(ENTRY, oidContent(ENTRY).length, [
+      { packed: packedA, from: 0, to: 1 },
+      { packed: packedB, from: 0, to: 2 },
+    ]);
+    expect(plain(twice)).toEqual({ 2: { 1: 21, 2: 22 }, 3: { 1: 31 } });
+  });
+
   it('agrees with buildTable on random tables with missing cells and long indexes', () => {
     let seed = 11;
     const next = (): number => {
@@ -157,10 +190,14 @@ describe('buildPackedTable', () => {
         for (const index of rows)
           if (next() < 0.93) varbinds.push(int(column, index, varbinds.length));
       }
-      const [packed, made] = both(varbinds, 1 + Math.floor(next() * 8));
+      const perDatagram = 1 + Math.floor(next() * 8);
+      const [packed, made] = both(varbinds, perDatagram);
+      const split = byColumn(varbinds, perDatagram);
       expect(plain(packed)).toEqual(plain(made));
       expect(cellsOf(packed)).toEqual(cellsOf(made));
+      expect(cellsOf(split)).toEqual(cellsOf(made));
       expect(rowIndexes(packed)).toEqual(rowIndexes(made));
+      expect(rowIndexes(split)).toEqual(rowIndexes(made));
       for (const [column, cells] of made) {
         for (const index of indexes) {
           expect(packed.get(column)?.get(index)).toEqual(cells.get(index));

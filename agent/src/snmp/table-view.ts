@@ -52,14 +52,12 @@ class ArrayCells implements Cells {
 
 class PackedCells implements Cells {
   readonly #packed: PackedVarbinds;
-  readonly #from: number;
-  constructor(packed: PackedVarbinds, from: number) {
+  constructor(packed: PackedVarbinds) {
     this.#packed = packed;
-    this.#from = from;
   }
   at(i: number, prefix: string, key: string): Varbind {
     // The text is joined, not read from the octets: a cell read costs no digits.
-    return this.#packed.atWithOid(this.#from + i, prefix + key);
+    return this.#packed.atWithOid(i, prefix + key);
   }
 }
 
@@ -224,96 +222,115 @@ export function buildTable(entry: string, varbinds: readonly Varbind[]): Table {
   const keys: string[] = [];
   for (let k = 0; k < rowCount; k++) keys.push((varbinds[k]?.oid ?? '').slice(firstIndex));
   // The varbinds carry their OIDs already: no prefixes.
-  return sharedRows(new ArrayCells(varbinds), columnNumbers, bounds, new RowIndex(keys));
-}
-
-function sharedRows(
-  cells: Cells,
-  columnNumbers: readonly number[],
-  bounds: readonly number[],
-  rows: RowIndex,
-  /** Each column's OID text and a dot, for cells made from octets. */
-  prefixes?: readonly string[],
-): Table {
+  const cells = new ArrayCells(varbinds);
   const columns = new Map<number, Column>();
-  // A loop, not forEach: a closure made per table is optimised per table (docs/adr/0021).
+  const rows = new RowIndex(keys);
   for (let c = 0; c < columnNumbers.length; c++) {
-    const column = columnNumbers[c] ?? 0;
-    columns.set(column, new SharedRowsColumn(cells, bounds[c] ?? 0, rows, prefixes?.[c] ?? ''));
+    columns.set(columnNumbers[c] ?? 0, new SharedRowsColumn(cells, bounds[c] ?? 0, rows, ''));
   }
   return columns;
 }
 
+/** Values `from`…`to` of one packed walk, in OID order. */
+export interface PackedSpan {
+  readonly packed: PackedVarbinds;
+  readonly from: number;
+  readonly to: number;
+}
+
+/** One column of a packed table: where its cells lie. */
+interface PackedColumn {
+  readonly number: number;
+  readonly packed: PackedVarbinds;
+  /** Position of its first cell in `packed`; its cells follow in row order. */
+  readonly start: number;
+  readonly count: number;
+}
+
 /**
- * buildTable for values still packed in their datagrams (`from`…`to` of `packed`, every one
- * below the entry whose OID octets number `entryLength`). A regular table is told apart on
- * the OIDs' octets, and its cells become varbinds only when a check reads them; anything
- * else is made into varbinds and split by buildTable.
+ * buildTable for values still packed in their datagrams: `spans` in OID order, every value
+ * below the entry whose OID octets number `entryLength`. The spans are one walk of the
+ * whole entry, or one walk per column when a check planned the columns it reads. A regular
+ * table is told apart on the OIDs' octets, and its cells become varbinds only when a check
+ * reads them; anything else is made into varbinds and split by buildTable.
  */
 export function buildPackedTable(
   entry: string,
   entryLength: number,
-  packed: PackedVarbinds,
-  from: number,
-  to: number,
+  spans: readonly PackedSpan[],
 ): Table {
-  const layout = columnLayout(packed, from, to, entryLength);
-  if (layout === undefined) return buildTable(entry, packed.slice(from, to));
-  const { columnNumbers, bounds } = layout;
-  if (columnNumbers.length === 0) return new Map();
-  const rowCount = (bounds[1] ?? 0) - (bounds[0] ?? 0);
-  if (!sameRowsInOrder(packed, from, entryLength, bounds, rowCount)) {
-    return buildTable(entry, packed.slice(from, to));
-  }
+  const columns = columnLayout(spans, entryLength);
+  const made = (): Table => {
+    const varbinds: Varbind[] = [];
+    for (const span of spans)
+      for (const vb of span.packed.slice(span.from, span.to)) varbinds.push(vb);
+    return buildTable(entry, varbinds);
+  };
+  if (columns === undefined) return made();
+  const [first] = columns;
+  if (first === undefined) return new Map();
+  if (!sameRowsInOrder(columns, entryLength)) return made();
   const keys: string[] = [];
-  for (let n = from; n < from + rowCount; n++) {
-    const buf = packed.datagram(n);
-    keys.push(subIdsText(buf, indexStart(packed, n, entryLength), packed.oidEnd(n)));
+  for (let n = first.start; n < first.start + first.count; n++) {
+    keys.push(
+      subIdsText(
+        first.packed.datagram(n),
+        indexStart(first.packed, n, entryLength),
+        first.packed.oidEnd(n),
+      ),
+    );
   }
-  // Each column's text from its first cell's octets: every cell of it shares them, as
-  // sameRowsInOrder checked, so a cell's OID is this prefix and its row's key.
-  const prefixes: string[] = [];
-  for (let c = 0; c < columnNumbers.length; c++) {
-    const n = from + (bounds[c] ?? 0);
-    const buf = packed.datagram(n);
-    prefixes.push(`${oidText(buf, packed.oidStart(n), indexStart(packed, n, entryLength))}.`);
+  const rows = new RowIndex(keys);
+  const table = new Map<number, Column>();
+  // One reader per walk, shared by its columns. A loop, not forEach: a closure made per
+  // table is optimised per table (docs/adr/0021).
+  let cells = new PackedCells(first.packed);
+  let cellsOf = first.packed;
+  for (const column of columns) {
+    const { packed, start } = column;
+    if (packed !== cellsOf) {
+      cells = new PackedCells(packed);
+      cellsOf = packed;
+    }
+    // The column's text from its first cell's octets: every cell of it shares them, as
+    // sameRowsInOrder checked, so a cell's OID is this prefix and its row's key.
+    const end = indexStart(packed, start, entryLength);
+    const prefix = `${oidText(packed.datagram(start), packed.oidStart(start), end)}.`;
+    table.set(column.number, new SharedRowsColumn(cells, start, rows, prefix));
   }
-  return sharedRows(
-    new PackedCells(packed, from),
-    columnNumbers,
-    bounds,
-    new RowIndex(keys),
-    prefixes,
-  );
+  return table;
 }
 
 /**
- * The columns of values `from`…`to` in order, and where each begins (relative to `from`,
- * with one past the last at the end); undefined when a value sits right at entry.column or
- * a column comes after a higher one, which no regular table has.
+ * The columns of the spans in order, with where each begins and how many cells it has;
+ * undefined when a value sits right at entry.column or a column comes after a higher one
+ * or again in a later span, which no regular table has.
  */
 function columnLayout(
-  packed: PackedVarbinds,
-  from: number,
-  to: number,
+  spans: readonly PackedSpan[],
   entryLength: number,
-): { columnNumbers: number[]; bounds: number[] } | undefined {
-  const columnNumbers: number[] = [];
-  const bounds: number[] = [];
+): PackedColumn[] | undefined {
+  const columns: PackedColumn[] = [];
   let last = -1;
-  for (let n = from; n < to; n++) {
-    const buf = packed.datagram(n);
-    const at = packed.oidStart(n) + entryLength;
-    const end = packed.oidEnd(n);
-    const column = subIdValue(buf, at, end);
-    if (subIdEnd(buf, at, end) >= end || column < last) return undefined;
-    if (column === last) continue;
-    columnNumbers.push(column);
-    bounds.push(n - from);
-    last = column;
+  for (const { packed, from, to } of spans) {
+    let start = from;
+    let number = -1;
+    for (let n = from; n < to; n++) {
+      const buf = packed.datagram(n);
+      const at = packed.oidStart(n) + entryLength;
+      const end = packed.oidEnd(n);
+      const column = subIdValue(buf, at, end);
+      if (subIdEnd(buf, at, end) >= end || column < last) return undefined;
+      if (column === number) continue;
+      if (column === last) return undefined;
+      if (number >= 0) columns.push({ number, packed, start, count: n - start });
+      number = column;
+      last = column;
+      start = n;
+    }
+    if (number >= 0) columns.push({ number, packed, start, count: to - start });
   }
-  bounds.push(to - from);
-  return { columnNumbers, bounds };
+  return columns;
 }
 
 /** Where value `n`'s row index starts: after the entry and the column. */
@@ -321,34 +338,38 @@ function indexStart(packed: PackedVarbinds, n: number, entryLength: number): num
   return subIdEnd(packed.datagram(n), packed.oidStart(n) + entryLength, packed.oidEnd(n));
 }
 
-/** The order of values `a` and `b`'s row indexes; 0 when they are the same row. */
-function compareRows(packed: PackedVarbinds, a: number, b: number, entryLength: number): number {
+/** The order of two values' row indexes; 0 when they are the same row. */
+function compareRows(
+  a: PackedVarbinds,
+  i: number,
+  b: PackedVarbinds,
+  j: number,
+  entryLength: number,
+): number {
   return compareOctets(
-    packed.datagram(a),
-    indexStart(packed, a, entryLength),
-    packed.oidEnd(a),
-    packed.datagram(b),
-    indexStart(packed, b, entryLength),
-    packed.oidEnd(b),
+    a.datagram(i),
+    indexStart(a, i, entryLength),
+    a.oidEnd(i),
+    b.datagram(j),
+    indexStart(b, j, entryLength),
+    b.oidEnd(j),
   );
 }
 
 /** Rows strictly in OID order in the first column, and the same rows in every other one. */
-function sameRowsInOrder(
-  packed: PackedVarbinds,
-  from: number,
-  entryLength: number,
-  bounds: readonly number[],
-  rowCount: number,
-): boolean {
-  for (let k = 1; k < rowCount; k++) {
-    if (compareRows(packed, from + k - 1, from + k, entryLength) >= 0) return false;
+function sameRowsInOrder(columns: readonly PackedColumn[], entryLength: number): boolean {
+  const [first] = columns;
+  if (first === undefined) return true;
+  const { packed, start, count } = first;
+  for (let k = 1; k < count; k++) {
+    if (compareRows(packed, start + k - 1, packed, start + k, entryLength) >= 0) return false;
   }
-  for (let c = 1; c < bounds.length - 1; c++) {
-    const start = from + (bounds[c] ?? 0);
-    if ((bounds[c + 1] ?? 0) - (bounds[c] ?? 0) !== rowCount) return false;
-    for (let k = 0; k < rowCount; k++) {
-      if (compareRows(packed, from + k, start + k, entryLength) !== 0) return false;
+  for (let c = 1; c < columns.length; c++) {
+    const column = columns[c];
+    if (column === undefined || column.count !== count) return false;
+    for (let k = 0; k < count; k++) {
+      if (compareRows(packed, start + k, column.packed, column.start + k, entryLength) !== 0)
+        return false;
     }
   }
   return true;

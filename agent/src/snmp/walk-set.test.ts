@@ -97,4 +97,21 @@ describe('WalkSet over packed walks', () => {
     }
     expect(packed.errorFor('1.3.6.1.2.1.4.20')?.code).toBe('TIMEOUT');
   });
+
+  it('reads a table whose columns were walked one by one as the varbinds do', () => {
+    const made = new WalkSet();
+    const packed = new WalkSet();
+    for (const column of [1, 8, 14]) {
+      const root = `${IF}.${column}`;
+      const cells = walk.filter((vb) => vb.oid.startsWith(`${root}.`));
+      made.addWalk(root, cells);
+      packed.addWalk(root, packVarbinds(cells, 3));
+    }
+    const [a, b] = [packed.table(IF), made.table(IF)];
+    expect(WalkSet.rowIndexes(a)).toEqual(WalkSet.rowIndexes(b));
+    expect([...a.keys()]).toEqual([1, 8, 14]);
+    for (const [column, cells] of b) {
+      expect([...(a.get(column)?.entries() ?? [])]).toEqual([...cells.entries()]);
+    }
+  });
 });

@@ -3,7 +3,7 @@ import type { SnmpError } from './errors.ts';
 import { compareOids, isUnder, normaliseOid } from './oid.ts';
 import { PackedVarbinds } from './packed-varbinds.ts';
 import { buildPackedTable, buildTable, rowIndexes } from './table-view.ts';
-import type { Table } from './table-view.ts';
+import type { PackedSpan, Table } from './table-view.ts';
 import type { Varbind } from './varbind.ts';
 
 export type { Column, Table } from './table-view.ts';
@@ -14,15 +14,6 @@ interface Walk {
   /** The values as varbinds: given, or for a packed walk made when first needed whole. */
   varbinds: readonly Varbind[] | undefined;
   readonly error: SnmpError | undefined;
-}
-
-/** Values of one packed walk below a prefix: positions `from`…`to`. */
-interface PackedRange {
-  readonly packed: PackedVarbinds;
-  readonly from: number;
-  readonly to: number;
-  /** Octets in the prefix's OID. */
-  readonly prefixLength: number;
 }
 
 function varbindsOf(walk: Walk | undefined): readonly Varbind[] {
@@ -107,7 +98,7 @@ export class WalkSet {
    * The values below `key` when one packed walk holds them all (its root is `key` or above
    * it, and no other walk reaches below `key`), without making them into varbinds.
    */
-  #packedRange(key: string): PackedRange | undefined {
+  #packedRange(key: string): PackedSpan | undefined {
     let found: string | undefined;
     for (const root of this.#walks.keys()) {
       if (root === key || isUnder(root, key) || isUnder(key, root)) {
@@ -117,11 +108,32 @@ export class WalkSet {
     }
     const packed = found === undefined ? undefined : this.#walks.get(found)?.packed;
     if (packed === undefined) return undefined;
-    if (found === key)
-      return { packed, from: 0, to: packed.length, prefixLength: oidContent(key).length };
-    const prefix = oidContent(key);
-    const { from, to } = packed.rangeUnder(prefix);
-    return { packed, from, to, prefixLength: prefix.length };
+    if (found === key) return { packed, from: 0, to: packed.length };
+    const { from, to } = packed.rangeUnder(oidContent(key));
+    return { packed, from, to };
+  }
+
+  /**
+   * The walks below `entry` when a check walked a table column by column: each packed, none
+   * inside another, in OID order. Undefined when any walk covers the entry or is not packed.
+   */
+  #packedColumns(entry: string): PackedSpan[] | undefined {
+    const roots: string[] = [];
+    for (const root of this.#walks.keys()) {
+      if (isUnder(root, entry)) roots.push(root);
+      else if (root === entry || isUnder(entry, root)) return undefined;
+    }
+    if (roots.length === 0) return undefined;
+    roots.sort(compareOids);
+    const spans: PackedSpan[] = [];
+    for (let i = 0; i < roots.length; i++) {
+      const root = roots[i] ?? '';
+      if (i > 0 && isUnder(root, roots[i - 1] ?? '')) return undefined;
+      const packed = this.#walks.get(root)?.packed;
+      if (packed === undefined) return undefined;
+      spans.push({ packed, from: 0, to: packed.length });
+    }
+    return spans;
   }
 
   /** Every varbind below `prefix`, in OID order. */
@@ -172,10 +184,11 @@ export class WalkSet {
     let found = this.#tables.get(entry);
     if (found === undefined) {
       const range = this.#packedRange(entry);
+      const spans = range === undefined ? this.#packedColumns(entry) : [range];
       found =
-        range === undefined
+        spans === undefined
           ? buildTable(entry, this.subtree(entry))
-          : buildPackedTable(entry, range.prefixLength, range.packed, range.from, range.to);
+          : buildPackedTable(entry, oidContent(entry).length, spans);
       this.#tables.set(entry, found);
     }
     return found;

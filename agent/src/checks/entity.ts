@@ -1,7 +1,7 @@
 import type { EntityInventory } from '@xiaowang/shared';
-import { asBytes, asNumber } from '../snmp/varbind.ts';
+import { asNumber } from '../snmp/varbind.ts';
 import type { Table } from '../snmp/walk-set.ts';
-import { WalkSet } from '../snmp/walk-set.ts';
+import { cellBytes, WalkSet } from '../snmp/walk-set.ts';
 import { decodeText } from '../text/decode.ts';
 import type { Check } from './check.ts';
 
@@ -45,7 +45,7 @@ export interface PhysicalRow {
 
 // A module function, not a closure per row, so V8 optimises it once (docs/adr/0021).
 function textAt(table: Table, col: number, index: string): string | null {
-  const bytes = asBytes(table.get(col)?.get(index));
+  const bytes = cellBytes(table, col, index);
   const value = bytes === undefined ? '' : decodeText(bytes).trim();
   return value === '' ? null : value;
 }

@@ -1,8 +1,8 @@
 import type { InterfaceRow } from '@xiaowang/shared';
 import { counterToString } from '@xiaowang/shared';
-import { WalkSet } from '../snmp/walk-set.ts';
+import { cellBytes, cellNumber, WalkSet } from '../snmp/walk-set.ts';
 import type { Column } from '../snmp/walk-set.ts';
-import { asBigInt, asBytes, asNumber } from '../snmp/varbind.ts';
+import { asBigInt } from '../snmp/varbind.ts';
 import { decodeText, formatMac } from '../text/decode.ts';
 import type { Check } from './check.ts';
 import { nameIfType } from './if-types.ts';
@@ -80,13 +80,14 @@ function cell(table: ReadonlyMap<number, Column>, column: number, index: string)
   return table.get(column)?.get(index);
 }
 
+// The text and numbers are read off the packed cells, no varbind made (docs/adr/0022).
 function readText(table: ReadonlyMap<number, Column>, column: number, index: string) {
-  const bytes = asBytes(cell(table, column, index));
+  const bytes = cellBytes(table, column, index);
   return bytes === undefined ? null : decodeText(bytes);
 }
 
 function readNumber(table: ReadonlyMap<number, Column>, column: number, index: string) {
-  return asNumber(cell(table, column, index)) ?? null;
+  return cellNumber(table, column, index) ?? null;
 }
 
 function readCounter(table: ReadonlyMap<number, Column>, column: number, index: string) {
@@ -102,7 +103,7 @@ function buildRow(
   const ifType = readNumber(ifTable, IF_COL.type, index);
   const ifSpeed = readNumber(ifTable, IF_COL.speed, index);
   const ifHighSpeed = readNumber(ifXTable, IFX_COL.highSpeed, index);
-  const physBytes = asBytes(cell(ifTable, IF_COL.physAddress, index));
+  const physBytes = cellBytes(ifTable, IF_COL.physAddress, index);
   // `has`, not a read: a packed cell becomes a varbind each time it is read (ADR 0022).
   const is64 = ifXTable.get(IFX_COL.hcInOctets)?.has(index) === true;
   return {
@@ -116,8 +117,8 @@ function buildRow(
     ifSpeed,
     ifHighSpeed,
     speedSuspect: suspectSpeed(ifSpeed, ifHighSpeed),
-    ifAdminStatus: nameStatus(asNumber(cell(ifTable, IF_COL.adminStatus, index))),
-    ifOperStatus: nameStatus(asNumber(cell(ifTable, IF_COL.operStatus, index))),
+    ifAdminStatus: nameStatus(cellNumber(ifTable, IF_COL.adminStatus, index)),
+    ifOperStatus: nameStatus(cellNumber(ifTable, IF_COL.operStatus, index)),
     ifPhysAddress: physBytes === undefined ? null : formatMac(physBytes),
     inOctets: is64
       ? readCounter(ifXTable, IFX_COL.hcInOctets, index)

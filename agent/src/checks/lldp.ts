@@ -1,8 +1,8 @@
 import type { LldpNeighbor } from '@xiaowang/shared';
 import { parseOid } from '../snmp/oid.ts';
-import { asBytes, asNumber } from '../snmp/varbind.ts';
+import { asBytes } from '../snmp/varbind.ts';
 import type { Table } from '../snmp/walk-set.ts';
-import { WalkSet } from '../snmp/walk-set.ts';
+import { cellBytes, cellNumber, WalkSet } from '../snmp/walk-set.ts';
 import { decodeText, formatMac, isPrintable, toHex } from '../text/decode.ts';
 import type { Check } from './check.ts';
 import { formatIpv6 } from './ipv6-address.ts';
@@ -214,7 +214,7 @@ export function extractLldp(ws: WalkSet): LldpNeighbor[] {
       ),
       remoteSysName: textAt(rem, REM_COL.sysName, at),
       remotePortId: idAt(rem, REM_COL.portId, REM_COL.portIdSubtype, at, PORT_ID_SUBTYPES),
-      remotePortIdSubtype: asNumber(rem.get(REM_COL.portIdSubtype)?.get(at)) ?? null,
+      remotePortIdSubtype: cellNumber(rem, REM_COL.portIdSubtype, at) ?? null,
       remotePortDesc: textAt(rem, REM_COL.portDesc, at),
       remoteCapabilities: capsAt(rem, REM_COL.capEnabled, at),
       remoteCapabilitiesSupported: capsAt(rem, REM_COL.capSupported, at),
@@ -229,7 +229,7 @@ export function extractLldp(ws: WalkSet): LldpNeighbor[] {
 
 // Module functions, not closures per neighbour, so V8 optimises them once (docs/adr/0021).
 function textAt(table: Table, col: number, index: string): string | null {
-  const bytes = asBytes(table.get(col)?.get(index));
+  const bytes = cellBytes(table, col, index);
   return bytes === undefined ? null : decodeText(bytes);
 }
 
@@ -240,14 +240,14 @@ function idAt(
   index: string,
   kinds: IdSubtypes,
 ): string | null {
-  const bytes = asBytes(table.get(col)?.get(index));
+  const bytes = cellBytes(table, col, index);
   return bytes === undefined
     ? null
-    : decodeLldpId(bytes, asNumber(table.get(subtypeCol)?.get(index)), kinds);
+    : decodeLldpId(bytes, cellNumber(table, subtypeCol, index), kinds);
 }
 
 function capsAt(table: Table, col: number, index: string): string[] | null {
-  const bytes = asBytes(table.get(col)?.get(index));
+  const bytes = cellBytes(table, col, index);
   return bytes === undefined ? null : decodeCapabilities(bytes);
 }
 

@@ -492,6 +492,44 @@ export function valueCell(
 }
 
 /**
+ * What `asNumber` gives for the value at these offsets, read without making its cell: a
+ * check that wants a number from a packed table needs no varbind, OID text or copy.
+ */
+export function numberAt(
+  buf: Uint8Array,
+  oidEnd: number,
+  valueStart: number,
+  valueEnd: number,
+): number | undefined {
+  switch (buf[oidEnd]) {
+    case INTEGER:
+      return signedAt(buf, valueStart, valueEnd);
+    case COUNTER32:
+    case GAUGE32:
+    case TIME_TICKS:
+      return unsignedAt(buf, valueStart, valueEnd);
+    case COUNTER64:
+      return Number(counter64At(buf, valueStart, valueEnd));
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * What `asBytes` gives for the value at these offsets, as a view of the datagram, not a
+ * copy: for a caller that turns the octets into text at once and keeps nothing of them.
+ */
+export function bytesViewAt(
+  buf: Uint8Array,
+  oidEnd: number,
+  valueStart: number,
+  valueEnd: number,
+): Uint8Array | undefined {
+  const tag = buf[oidEnd];
+  return tag === OCTET_STRING || tag === OPAQUE ? buf.subarray(valueStart, valueEnd) : undefined;
+}
+
+/**
  * Checks a varbind's OID octets: not empty, not ending inside a sub-identifier, and each
  * sub-identifier in its fewest octets (X.690 8.19.2). The last makes equal OIDs equal octets,
  * so walks and tables compare and match OIDs on the wire's bytes without text.

@@ -1,5 +1,5 @@
 import type { Cell } from './ber.ts';
-import { oidText, valueCell } from './ber.ts';
+import { bytesViewAt, numberAt, oidText, valueCell } from './ber.ts';
 import type { WalkResult } from './client.ts';
 import type { SnmpError } from './errors.ts';
 import { compareOctets, isUnderOctets } from './oid-octets.ts';
@@ -88,6 +88,30 @@ export class PackedVarbinds {
       o[k + 4] ?? 0,
     );
     return cell as Varbind;
+  }
+
+  /** `asNumber` of value `i`, without making it a Varbind. */
+  numberAt(i: number): number | undefined {
+    const o = this.#offsets;
+    const k = STRIDE * i;
+    return numberAt(
+      this.#datagrams[o[k] ?? 0] ?? NO_OCTETS,
+      o[k + 2] ?? 0,
+      o[k + 3] ?? 0,
+      o[k + 4] ?? 0,
+    );
+  }
+
+  /** `asBytes` of value `i` as a view of its datagram: read it at once, copy to keep it. */
+  bytesViewAt(i: number): Uint8Array | undefined {
+    const o = this.#offsets;
+    const k = STRIDE * i;
+    return bytesViewAt(
+      this.#datagrams[o[k] ?? 0] ?? NO_OCTETS,
+      o[k + 2] ?? 0,
+      o[k + 3] ?? 0,
+      o[k + 4] ?? 0,
+    );
   }
 
   /** Values `from`…`to` as Varbinds. */

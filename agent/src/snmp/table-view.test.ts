@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { packVarbinds } from '../testing/packed-varbinds.ts';
 import { oidContent } from './ber.ts';
 import { compareOids } from './oid.ts';
-import { buildPackedTable, buildTable, rowIndexes } from './table-view.ts';
+import { buildPackedTable, buildTable, cellBytes, cellNumber, rowIndexes } from './table-view.ts';
+import { asBytes, asNumber } from './varbind.ts';
 import type { Table } from './table-view.ts';
 import type { Varbind } from './varbind.ts';
 
@@ -173,6 +174,56 @@ describe('buildPackedTable', () => {
       { packed: packedB, from: 0, to: 2 },
     ]);
     expect(plain(twice)).toEqual({ 2: { 1: 21, 2: 22 }, 3: { 1: 31 } });
+  });
+
+  it('reads numbers and octets off packed cells as asNumber and asBytes read the varbinds', () => {
+    const bytes = (column: number, index: string, text: string): Varbind => ({
+      oid: `${ENTRY}.${column}.${index}`,
+      type: 'OctetString',
+      value: Buffer.from(text),
+    });
+    const rows = ['1', '2', '300'];
+    const varbinds: Varbind[] = [
+      ...rows.map((r) => bytes(2, r, `port ${r}`)),
+      ...rows.map((r, i) => int(3, r, -5 + i * 1000)),
+      ...rows.map((r, i): Varbind => ({
+        oid: `${ENTRY}.5.${r}`,
+        type: 'Gauge32',
+        value: 4294967295 - i,
+      })),
+      ...rows.map((r, i): Varbind => ({
+        oid: `${ENTRY}.6.${r}`,
+        type: 'Counter64',
+        value: 2n ** 40n + BigInt(i),
+      })),
+      ...rows.map((r): Varbind => ({
+        oid: `${ENTRY}.7.${r}`,
+        type: 'Opaque',
+        value: Uint8Array.of(1, 2),
+      })),
+      ...rows.map((r): Varbind => ({
+        oid: `${ENTRY}.8.${r}`,
+        type: 'IpAddress',
+        value: '10.0.0.1',
+      })),
+      ...rows.map((r): Varbind => ({ oid: `${ENTRY}.9.${r}`, type: 'TimeTicks', value: 12345 })),
+    ];
+    const [packed, made] = both(varbinds);
+    const split = byColumn(varbinds, 2);
+    for (const table of [packed, split]) {
+      expect([...table.values()].length).toBe(7);
+      for (const column of [2, 3, 5, 6, 7, 8, 9, 10]) {
+        for (const index of [...rows, '4']) {
+          const vb = made.get(column)?.get(index);
+          expect(cellNumber(table, column, index)).toBe(asNumber(vb));
+          const got = cellBytes(table, column, index);
+          expect(got === undefined ? undefined : [...got]).toEqual(
+            asBytes(vb) === undefined ? undefined : [...(asBytes(vb) ?? [])],
+          );
+        }
+      }
+    }
+    expect(cellNumber(made, 3, '300')).toBe(1995);
   });
 
   it('agrees with buildTable on random tables with missing cells and long indexes', () => {

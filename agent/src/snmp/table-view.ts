@@ -1,8 +1,9 @@
 import { oidText, subIdsText } from './ber.ts';
 import { compareOids } from './oid.ts';
-import { compareOctets, subIdEnd, subIdValue } from './oid-octets.ts';
+import { compareOctets, sameOctets, subIdEnd, subIdValue } from './oid-octets.ts';
 import type { PackedVarbinds } from './packed-varbinds.ts';
 import type { Varbind } from './varbind.ts';
+import { asBytes, asNumber } from './varbind.ts';
 
 /** One column of a conceptual table: index text (dotted sub-ids after entry.column) → value. */
 export type Column = ReadonlyMap<string, Varbind>;
@@ -38,6 +39,10 @@ class RowIndex {
 interface Cells {
   /** Cell `i`, whose OID text is `prefix` followed by `key` (its row's index). */
   at(i: number, prefix: string, key: string): Varbind | undefined;
+  /** `asNumber` of cell `i`. */
+  number(i: number): number | undefined;
+  /** `asBytes` of cell `i`, perhaps a view of the datagram it came in. */
+  bytes(i: number): Uint8Array | undefined;
 }
 
 class ArrayCells implements Cells {
@@ -47,6 +52,12 @@ class ArrayCells implements Cells {
   }
   at(i: number, _prefix: string, _key: string): Varbind | undefined {
     return this.#varbinds[i];
+  }
+  number(i: number): number | undefined {
+    return asNumber(this.#varbinds[i]);
+  }
+  bytes(i: number): Uint8Array | undefined {
+    return asBytes(this.#varbinds[i]);
   }
 }
 
@@ -58,6 +69,12 @@ class PackedCells implements Cells {
   at(i: number, prefix: string, key: string): Varbind {
     // The text is joined, not read from the octets: a cell read costs no digits.
     return this.#packed.atWithOid(i, prefix + key);
+  }
+  number(i: number): number | undefined {
+    return this.#packed.numberAt(i);
+  }
+  bytes(i: number): Uint8Array | undefined {
+    return this.#packed.bytesViewAt(i);
   }
 }
 
@@ -94,6 +111,18 @@ class SharedRowsColumn implements Column {
   get(index: string): Varbind | undefined {
     const at = this.#rows.positionOf(index);
     return at === undefined ? undefined : this.#cell(at);
+  }
+
+  /** `asNumber(get(index))` without making the varbind. */
+  numberOf(index: string): number | undefined {
+    const at = this.#rows.positionOf(index);
+    return at === undefined ? undefined : this.#cells.number(this.#start + at);
+  }
+
+  /** `asBytes(get(index))` without making the varbind; a view to read at once, not keep. */
+  bytesOf(index: string): Uint8Array | undefined {
+    const at = this.#rows.positionOf(index);
+    return at === undefined ? undefined : this.#cells.bytes(this.#start + at);
   }
 
   has(index: string): boolean {
@@ -269,16 +298,12 @@ export function buildPackedTable(
   if (columns === undefined) return made();
   const [first] = columns;
   if (first === undefined) return new Map();
-  if (!sameRowsInOrder(columns, entryLength)) return made();
+  const starts = rowStarts(first, entryLength);
+  if (starts === undefined || !sameRows(columns, starts, entryLength)) return made();
   const keys: string[] = [];
-  for (let n = first.start; n < first.start + first.count; n++) {
-    keys.push(
-      subIdsText(
-        first.packed.datagram(n),
-        indexStart(first.packed, n, entryLength),
-        first.packed.oidEnd(n),
-      ),
-    );
+  for (let k = 0; k < first.count; k++) {
+    const n = first.start + k;
+    keys.push(subIdsText(first.packed.datagram(n), starts[k] ?? 0, first.packed.oidEnd(n)));
   }
   const rows = new RowIndex(keys);
   const table = new Map<number, Column>();
@@ -293,7 +318,7 @@ export function buildPackedTable(
       cellsOf = packed;
     }
     // The column's text from its first cell's octets: every cell of it shares them, as
-    // sameRowsInOrder checked, so a cell's OID is this prefix and its row's key.
+    // sameRows checked, so a cell's OID is this prefix and its row's key.
     const end = indexStart(packed, start, entryLength);
     const prefix = `${oidText(packed.datagram(start), packed.oidStart(start), end)}.`;
     table.set(column.number, new SharedRowsColumn(cells, start, rows, prefix));
@@ -338,37 +363,58 @@ function indexStart(packed: PackedVarbinds, n: number, entryLength: number): num
   return subIdEnd(packed.datagram(n), packed.oidStart(n) + entryLength, packed.oidEnd(n));
 }
 
-/** The order of two values' row indexes; 0 when they are the same row. */
-function compareRows(
-  a: PackedVarbinds,
-  i: number,
-  b: PackedVarbinds,
-  j: number,
-  entryLength: number,
-): number {
-  return compareOctets(
-    a.datagram(i),
-    indexStart(a, i, entryLength),
-    a.oidEnd(i),
-    b.datagram(j),
-    indexStart(b, j, entryLength),
-    b.oidEnd(j),
-  );
+/**
+ * Where each row index of the first column starts, or undefined when its rows are not
+ * strictly in OID order, as a walk returns them.
+ */
+function rowStarts(first: PackedColumn, entryLength: number): Int32Array | undefined {
+  const { packed, start, count } = first;
+  const starts = new Int32Array(count);
+  for (let k = 0; k < count; k++) {
+    const n = start + k;
+    starts[k] = indexStart(packed, n, entryLength);
+    if (
+      k > 0 &&
+      compareOctets(
+        packed.datagram(n - 1),
+        starts[k - 1] ?? 0,
+        packed.oidEnd(n - 1),
+        packed.datagram(n),
+        starts[k] ?? 0,
+        packed.oidEnd(n),
+      ) >= 0
+    )
+      return undefined;
+  }
+  return starts;
 }
 
-/** Rows strictly in OID order in the first column, and the same rows in every other one. */
-function sameRowsInOrder(columns: readonly PackedColumn[], entryLength: number): boolean {
+/** Every other column has the first column's rows (`starts` of its cells), in its order. */
+function sameRows(
+  columns: readonly PackedColumn[],
+  starts: Int32Array,
+  entryLength: number,
+): boolean {
   const [first] = columns;
   if (first === undefined) return true;
   const { packed, start, count } = first;
-  for (let k = 1; k < count; k++) {
-    if (compareRows(packed, start + k - 1, packed, start + k, entryLength) >= 0) return false;
-  }
   for (let c = 1; c < columns.length; c++) {
     const column = columns[c];
     if (column === undefined || column.count !== count) return false;
+    const other = column.packed;
     for (let k = 0; k < count; k++) {
-      if (compareRows(packed, start + k, column.packed, column.start + k, entryLength) !== 0)
+      const n = column.start + k;
+      const at = start + k;
+      if (
+        !sameOctets(
+          other.datagram(n),
+          indexStart(other, n, entryLength),
+          other.oidEnd(n),
+          packed.datagram(at),
+          starts[k] ?? 0,
+          packed.oidEnd(at),
+        )
+      )
         return false;
     }
   }
@@ -379,6 +425,24 @@ function sharesRows(columns: readonly Column[], rows: RowIndex): boolean {
   for (const col of columns)
     if (!(col instanceof SharedRowsColumn) || col.rows !== rows) return false;
   return true;
+}
+
+/**
+ * `asNumber` of a table's cell, read without a varbind where the table's cells are packed.
+ * For checks that read many cells of each row (docs/adr/0022).
+ */
+export function cellNumber(table: Table, column: number, index: string): number | undefined {
+  const col = table.get(column);
+  return col instanceof SharedRowsColumn ? col.numberOf(index) : asNumber(col?.get(index));
+}
+
+/**
+ * `asBytes` of a table's cell, read without a varbind where the table's cells are packed:
+ * then a view of the datagram, so it is for turning into text at once, not for keeping.
+ */
+export function cellBytes(table: Table, column: number, index: string): Uint8Array | undefined {
+  const col = table.get(column);
+  return col instanceof SharedRowsColumn ? col.bytesOf(index) : asBytes(col?.get(index));
 }
 
 /** Every row index that appears in any column of the table, in OID order. */

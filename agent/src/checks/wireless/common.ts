@@ -1,8 +1,8 @@
 import type { AccessPoint, DeviceSnapshot } from '@xiaowang/shared';
 import type { Varbind } from '../../snmp/varbind.ts';
-import { asBytes, asNumber } from '../../snmp/varbind.ts';
+import { asNumber } from '../../snmp/varbind.ts';
 import { parseOid } from '../../snmp/oid.ts';
-import { WalkSet } from '../../snmp/walk-set.ts';
+import { cellBytes, cellNumber as packedNumber, WalkSet } from '../../snmp/walk-set.ts';
 import {
   allOctets,
   decodeText,
@@ -56,7 +56,7 @@ export function hasColumn(table: Table, column: number): boolean {
 }
 
 export function cellText(table: Table, column: number, index: string): string | null {
-  const bytes = asBytes(cell(table, column, index));
+  const bytes = cellBytes(table, column, index);
   return bytes === undefined ? null : decodeText(bytes);
 }
 
@@ -67,12 +67,12 @@ export function cellNonEmptyText(table: Table, column: number, index: string): s
 }
 
 export function cellNumber(table: Table, column: number, index: string): number | null {
-  return asNumber(cell(table, column, index)) ?? null;
+  return packedNumber(table, column, index) ?? null;
 }
 
 /** Serials may be binary (Huawei): lower-case hex when the text is not printable (§7). */
 export function cellIdentifier(table: Table, column: number, index: string): string | null {
-  const bytes = asBytes(cell(table, column, index));
+  const bytes = cellBytes(table, column, index);
   if (bytes === undefined) return null;
   const text = decodeText(bytes);
   return text === '' || isPrintable(text) ? text : toHex(bytes);
@@ -80,7 +80,7 @@ export function cellIdentifier(table: Table, column: number, index: string): str
 
 /** A MAC column: six raw bytes, or text holding twelve hex digits (`3c8c-40e3-7058`). */
 export function cellMac(table: Table, column: number, index: string): string | null {
-  const bytes = asBytes(cell(table, column, index));
+  const bytes = cellBytes(table, column, index);
   if (bytes === undefined) return null;
   if (bytes.length === 6) return formatMac(bytes);
   const digits = decodeText(bytes).replace(/[^0-9a-fA-F]/g, '');

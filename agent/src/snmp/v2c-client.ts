@@ -199,7 +199,9 @@ export class V2cClient implements SnmpClient {
     const instances = scalars.map(normaliseOid);
     const zeros = instances.filter((oid) => oid.endsWith('.0'));
     const others = instances.filter((oid) => !oid.endsWith('.0'));
-    const send = async (
+    // The request's own promise, not one wrapped around it: an async wrapper costs each of a
+    // county cycle's 14,000 requests a promise, a generator and three more microtask turns.
+    const send = (
       oids: readonly OidRef[],
       nonRepeaters: number,
       reps: number,

@@ -173,6 +173,25 @@ export function oidContent(oid: string): Uint8Array {
   return Uint8Array.prototype.slice.call(scratch, 0, end);
 }
 
+const sharedContent = new Map<string, Uint8Array>();
+const SHARED_CONTENT_SIZE = 4096;
+
+/**
+ * oidContent of an OID a poll reads again and again (plan roots, table entries), made once
+ * for the process and shared: the caller must not modify it. A county's 500 devices walk
+ * the same few dozen roots, and octets made per device lived through the whole device's
+ * poll, so the young generation copied them and then promoted them.
+ */
+export function sharedOidContent(oid: string): Uint8Array {
+  let octets = sharedContent.get(oid);
+  if (octets === undefined) {
+    if (sharedContent.size >= SHARED_CONTENT_SIZE) sharedContent.clear();
+    octets = oidContent(oid);
+    sharedContent.set(oid, octets);
+  }
+  return octets;
+}
+
 /**
  * One request message. For GETBULK, `a` is non-repeaters and `b` max-repetitions; for other
  * PDUs both are 0 (error-status, error-index). Every varbind carries NULL.

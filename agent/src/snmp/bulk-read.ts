@@ -1,5 +1,13 @@
 import type { OidRef, OidSpan, VarbindSpans } from './ber.ts';
-import { cellAt, END_OF_MIB_VIEW, isValue, isValueTag, oidContent, oidText, SPAN } from './ber.ts';
+import {
+  cellAt,
+  END_OF_MIB_VIEW,
+  isValue,
+  isValueTag,
+  oidText,
+  sharedOidContent,
+  SPAN,
+} from './ber.ts';
 import type { WalkResult } from './client.ts';
 import type { SnmpError } from './errors.ts';
 import { snmpError } from './errors.ts';
@@ -215,13 +223,13 @@ class BulkWalk {
     for (const oid of scalarOids) {
       this.#items.push({
         kind: 'scalar',
-        s: { oid, octets: oidContent(oid), ask: oid.slice(0, -2), done: false },
+        s: { oid, octets: sharedOidContent(oid), ask: oid.slice(0, -2), done: false },
       });
     }
     const cursors: Cursor[] = [];
     for (const root of subtrees) {
       const r = normaliseOid(root);
-      const rootOctets = oidContent(r);
+      const rootOctets = sharedOidContent(r);
       cursors.push({
         root: r,
         rootOctets,

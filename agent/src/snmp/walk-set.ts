@@ -1,4 +1,4 @@
-import { oidContent } from './ber.ts';
+import { sharedOidContent } from './ber.ts';
 import type { SnmpError } from './errors.ts';
 import { compareOids, isUnder, normaliseOid } from './oid.ts';
 import { PackedVarbinds } from './packed-varbinds.ts';
@@ -89,7 +89,7 @@ export class WalkSet {
     const walk = this.#walks.get(root);
     const packed = walk?.packed;
     if (packed !== undefined && walk?.varbinds === undefined) {
-      const at = packed.indexOf(oidContent(key));
+      const at = packed.indexOf(sharedOidContent(key));
       return at < 0 ? undefined : packed.at(at);
     }
     return varbindsOf(walk).find((vb) => vb.oid === key);
@@ -110,7 +110,7 @@ export class WalkSet {
     const packed = found === undefined ? undefined : this.#walks.get(found)?.packed;
     if (packed === undefined) return undefined;
     if (found === key) return { packed, from: 0, to: packed.length };
-    const { from, to } = packed.rangeUnder(oidContent(key));
+    const { from, to } = packed.rangeUnder(sharedOidContent(key));
     return { packed, from, to };
   }
 
@@ -189,7 +189,7 @@ export class WalkSet {
       found =
         spans === undefined
           ? buildTable(entry, this.subtree(entry))
-          : buildPackedTable(entry, oidContent(entry).length, spans);
+          : buildPackedTable(entry, sharedOidContent(entry).length, spans);
       this.#tables.set(entry, found);
     }
     return found;

@@ -289,17 +289,13 @@ export function buildPackedTable(
   spans: readonly PackedSpan[],
 ): Table {
   const columns = columnLayout(spans, entryLength);
-  const made = (): Table => {
-    const varbinds: Varbind[] = [];
-    for (const span of spans)
-      for (const vb of span.packed.slice(span.from, span.to)) varbinds.push(vb);
-    return buildTable(entry, varbinds);
-  };
-  if (columns === undefined) return made();
+  if (columns === undefined) return madeTable(entry, spans);
   const [first] = columns;
   if (first === undefined) return new Map();
   const starts = rowStarts(first, entryLength);
-  if (starts === undefined || !sameRows(columns, starts, entryLength)) return made();
+  if (starts === undefined || !sameRows(columns, starts, entryLength)) {
+    return madeTable(entry, spans);
+  }
   const keys: string[] = [];
   for (let k = 0; k < first.count; k++) {
     const n = first.start + k;
@@ -324,6 +320,15 @@ export function buildPackedTable(
     table.set(column.number, new SharedRowsColumn(cells, start, rows, prefix));
   }
   return table;
+}
+
+/** An irregular table's values made into varbinds and split by buildTable. */
+function madeTable(entry: string, spans: readonly PackedSpan[]): Table {
+  const varbinds: Varbind[] = [];
+  for (const span of spans) {
+    for (const vb of span.packed.slice(span.from, span.to)) varbinds.push(vb);
+  }
+  return buildTable(entry, varbinds);
 }
 
 /**

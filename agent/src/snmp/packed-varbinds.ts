@@ -92,21 +92,21 @@ export class PackedVarbinds {
 
   /** `asNumber` of value `i`, without making it a Varbind. */
   numberAt(i: number): number | undefined {
-    const o = this.#offsets;
-    const k = STRIDE * i;
-    return numberAt(
-      this.#datagrams[o[k] ?? 0] ?? NO_OCTETS,
-      o[k + 2] ?? 0,
-      o[k + 3] ?? 0,
-      o[k + 4] ?? 0,
-    );
+    return this.#read(i, numberAt);
   }
 
   /** `asBytes` of value `i` as a view of its datagram: read it at once, copy to keep it. */
   bytesViewAt(i: number): Uint8Array | undefined {
+    return this.#read(i, bytesViewAt);
+  }
+
+  #read<T>(
+    i: number,
+    reader: (buf: Uint8Array, oidEnd: number, valueStart: number, valueEnd: number) => T,
+  ): T {
     const o = this.#offsets;
     const k = STRIDE * i;
-    return bytesViewAt(
+    return reader(
       this.#datagrams[o[k] ?? 0] ?? NO_OCTETS,
       o[k + 2] ?? 0,
       o[k + 3] ?? 0,

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { deployedNodeFlags } from '../test/support/deployed-flags.ts';
 import { freeTcpPort } from './poller/free-tcp-port.ts';
+import { writeManifest } from './poller/fleet-files.ts';
 import { killRunning } from './poller/measure.ts';
 import { countValues, writeBulkwalkScripts } from './poller/bulkwalk.ts';
 import { measureResponder } from './poller/calibrate.ts';
@@ -99,10 +100,7 @@ try {
   );
   const manifestFile = path.join(dir, 'manifest.json');
   const referenceTimeoutMs = Number(opts['reference-timeout-ms']);
-  writeFileSync(
-    manifestFile,
-    JSON.stringify({ maxRepetitions: reps, timeoutMs: referenceTimeoutMs, devices: plans }),
-  );
+  writeManifest(manifestFile, plans, { maxRepetitions: reps, timeoutMs: referenceTimeoutMs });
   const first = plans[0];
   const exporterConfig = path.join(dir, 'snmp.yml');
   writeExporterConfig(exporterConfig, fleet, plans, reps, referenceTimeoutMs);

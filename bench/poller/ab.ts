@@ -19,11 +19,12 @@
 //
 // A bundle of another commit: git worktree add /tmp/old <rev>; ln -s "$PWD/node_modules"
 // /tmp/old/node_modules; (cd /tmp/old && node deploy/build-agent.mjs /tmp/old.mjs).
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildFleet } from './fleet.ts';
+import { writeManifest } from './fleet-files.ts';
 import { killRunning } from './measure.ts';
 import type { DevicePlan } from './plan.ts';
 import { planFor } from './plan.ts';
@@ -134,12 +135,8 @@ for (const k of [0, 1]) {
   mkdirSync(home);
   const sim = await startSnmpsimFleet(home, fleet, Number(opts.processes));
   const plans = fleet.map((device, i) => planFor(device, sim.endpointOf(i)));
-  // As bench/poller.ts writes it for its references: 20 repetitions, a long timeout.
   const manifestFile = path.join(home, 'manifest.json');
-  writeFileSync(
-    manifestFile,
-    JSON.stringify({ maxRepetitions: 20, timeoutMs: 30_000, devices: plans }),
-  );
+  writeManifest(manifestFile, plans);
   copies.push({ sim, plans, manifestFile });
 }
 const stopAll = async (): Promise<void> => {

@@ -5,12 +5,22 @@ import path from 'node:path';
 import { freeTcpPort } from './free-tcp-port.ts';
 import type { DevicePlan } from './plan.ts';
 
+/**
+ * What the reference pollers (naive, exporter, snmpbulkwalk) read: every device's plan,
+ * and how they walk. 20 repetitions is net-snmp's default for session.subtree, what the
+ * poller a user would write asks for.
+ */
+export function writeManifest(
+  file: string,
+  plans: readonly DevicePlan[],
+  { maxRepetitions = 20, timeoutMs = 30_000 } = {},
+): void {
+  writeFileSync(file, JSON.stringify({ maxRepetitions, timeoutMs, devices: plans }));
+}
+
 /** Writes manifest.json and agent.json into `dir`; returns the values the plans expect. */
 export async function writeFleetFiles(dir: string, plans: readonly DevicePlan[]): Promise<number> {
-  writeFileSync(
-    path.join(dir, 'manifest.json'),
-    JSON.stringify({ maxRepetitions: 20, timeoutMs: 30_000, devices: plans }),
-  );
+  writeManifest(path.join(dir, 'manifest.json'), plans);
   const agentConfig = {
     collector: {
       // Nothing listens there unless a sink is started on it: delivery is the caller's choice.

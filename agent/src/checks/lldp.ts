@@ -1,6 +1,5 @@
 import type { LldpNeighbor } from '@xiaowang/shared';
 import { parseOid } from '../snmp/oid.ts';
-import { asBytes } from '../snmp/varbind.ts';
 import type { Table } from '../snmp/walk-set.ts';
 import { cellBytes, cellNumber, WalkSet } from '../snmp/walk-set.ts';
 import { decodeText, formatMac, isPrintable, toHex } from '../text/decode.ts';
@@ -99,17 +98,18 @@ function dropEmpty(text: string | null | undefined): string | null {
 
 /**
  * One column's text by ifIndex, read through the table view the interfaces check builds
- * too (WalkSet keeps it), not as a subtree: no OID text is made or parsed per value.
+ * too (WalkSet keeps it), not as a subtree: no OID text is made or parsed per value, and
+ * a loop rather than forEach, so no closure per device (docs/adr/0021).
  */
 function readColumnText(ws: WalkSet, entry: string, column: number): Map<number, string> {
   const out = new Map<number, string>();
-  ws.table(entry)
-    .get(column)
-    ?.forEach((vb, index) => {
-      const bytes = asBytes(vb);
-      // ifIndex is one sub-identifier; anything else is not an interface row.
-      if (bytes !== undefined && !index.includes('.')) out.set(Number(index), decodeText(bytes));
-    });
+  const table = ws.table(entry);
+  for (const index of table.get(column)?.keys() ?? []) {
+    // ifIndex is one sub-identifier; anything else is not an interface row.
+    if (index.includes('.')) continue;
+    const bytes = cellBytes(table, column, index);
+    if (bytes !== undefined) out.set(Number(index), decodeText(bytes));
+  }
   return out;
 }
 

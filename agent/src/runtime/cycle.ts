@@ -74,6 +74,7 @@ export async function runCycle(loaded: LoadedConfig, deps: CycleDeps): Promise<P
     ),
     deps.probeHost?.() ?? Promise.resolve(null),
   ]);
+  deps.rates.keepOnly(targets);
   return report.end({
     pollFinishedAt: new Date(now()),
     host: fitHostProbes(host),

@@ -289,6 +289,19 @@ describe('RateState', () => {
     expect(summary(first)).toEqual([[7, 14e6]]);
   });
 
+  it('forgets a device no longer polled, and keeps the ones polled', () => {
+    const state = new RateState();
+    const { at, upTime } = cycle(0);
+    state.apply(device(upTime, [port(7, 0)], 161), at);
+    state.apply(device(upTime, [port(7, 0)], 1161), at);
+    state.keepOnly([{ host: '10.0.0.1', port: 1161 }]);
+    const next = cycle(1);
+    const kept = state.apply(device(next.upTime, [port(7, 1)], 1161), next.at);
+    expect(summary(kept)).toEqual([[7, 7e6]]);
+    const forgotten = state.apply(device(next.upTime, [port(7, 1)], 161), next.at);
+    expect(summary(forgotten)).toEqual([[7, 'first-sample']]);
+  });
+
   it('refuses a counter past 2^64 - 1 and remembers nothing of that poll', () => {
     const state = new RateState();
     pollAt(state, 0, [1, 2]);

@@ -2,6 +2,7 @@ import type { DeviceResult, InterfaceRate, InterfaceRow } from '@xiaowang/shared
 import { counterFromString } from '@xiaowang/shared';
 import type { CounterReading } from '../rates/counter-delta.ts';
 import { computeRate } from '../rates/counter-delta.ts';
+import type { SnmpTarget } from '../snmp/credentials.ts';
 
 const IF_SPEED_SATURATED = 4_294_967_295;
 
@@ -172,9 +173,19 @@ class DevicePoll {
  * 'first-sample', which is honest.
  */
 export class RateState {
-  // A device that leaves the config keeps its entry until the agent restarts: this class
-  // never sees the config, and an entry is some 41 bytes an interface.
   readonly #polls = new Map<string, DevicePoll>();
+
+  /**
+   * Forgets every device but `targets`, the ones the cycle polled: a device taken out of the
+   * config or no longer discovered would otherwise keep its last readings, some 41 bytes an
+   * interface, for as long as the agent runs. One polled but failing is kept, so its next
+   * good poll pairs with its last good reading.
+   */
+  keepOnly(targets: readonly SnmpTarget[]): void {
+    const keep = new Set<string>();
+    for (const target of targets) keep.add(deviceKey(target.host, target.port));
+    for (const key of this.#polls.keys()) if (!keep.has(key)) this.#polls.delete(key);
+  }
 
   /** Returns the result with `rates` filled in, and remembers this reading. */
   apply(result: DeviceResult, readAt: number): DeviceResult {
@@ -182,7 +193,7 @@ export class RateState {
     const rows = result.snapshot.interfaces;
     // No rows (the interfaces part failed) leaves every interface's last reading as it was.
     if (rows.length === 0) return withRates(result, []);
-    const device = `${result.target.address}:${result.target.port}`;
+    const device = deviceKey(result.target.address, result.target.port);
     const last = this.#polls.get(device);
     // Built whole before anything is remembered: a counter that cannot be read throws and
     // leaves the device's last poll as it was, not half replaced.
@@ -237,6 +248,11 @@ export class RateState {
     this.#polls.set(device, poll);
     return withRates(result, rates);
   }
+}
+
+/** A device as a result names it: the address and port it was polled at. */
+function deviceKey(address: string, port: number): string {
+  return `${address}:${port}`;
 }
 
 type OkResult = Extract<DeviceResult, { outcome: 'ok' }>;

@@ -1,3 +1,5 @@
+import { counterToString } from './counter64.ts';
+
 /**
  * A value as it came off the wire, typed by its BER tag. OIDs are dotted text without a
  * leading dot. Counter64 is a bigint here and a decimal string in reports.
@@ -35,14 +37,21 @@ export function asNumber(vb: Varbind | undefined): number | undefined {
   }
 }
 
-/** An unsigned counter of either width as a bigint. */
-export function asBigInt(vb: Varbind | undefined): bigint | undefined {
+/**
+ * An integer-like varbind as a report carries a counter: decimal text, undefined for a
+ * negative INTEGER or anything not a number. No BigInt for the widths that fit a number.
+ */
+export function asCounterText(vb: Varbind | undefined): string | undefined {
   if (vb === undefined) return undefined;
-  if (vb.type === 'Counter64') return vb.value;
-  if (vb.type === 'Counter32' || vb.type === 'Gauge32' || vb.type === 'TimeTicks') {
-    return BigInt(vb.value);
+  if (vb.type === 'Counter64') return counterToString(vb.value);
+  if (
+    vb.type === 'Counter32' ||
+    vb.type === 'Gauge32' ||
+    vb.type === 'TimeTicks' ||
+    vb.type === 'Integer'
+  ) {
+    return vb.value < 0 ? undefined : String(vb.value);
   }
-  if (vb.type === 'Integer') return BigInt(vb.value);
   return undefined;
 }
 

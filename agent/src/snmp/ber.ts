@@ -252,8 +252,8 @@ export function encodeRequest(
     pos = writeLength(out, pos, 1 + lengthSize(oidLength) + oidLength + 2);
     out[pos++] = OBJECT_IDENTIFIER;
     pos = writeLength(out, pos, oidLength);
-    scratch.copy(out, pos, start, e);
-    pos += oidLength;
+    // A loop, not Buffer#copy: an OID is a few dozen octets, below what copy's checks cost.
+    for (let i = start; i < e; i++) out[pos++] = scratch[i] ?? 0;
     out[pos++] = NULL;
     out[pos++] = 0;
     start = e;
@@ -334,13 +334,16 @@ function unsignedAt(buf: Uint8Array, start: number, end: number): number {
   return v;
 }
 
+/** An unsigned value of at most 6 octets, exact in a number. */
+function unsignedBelow2p48(buf: Uint8Array, start: number, end: number): number {
+  let v = 0;
+  for (let i = start; i < end; i++) v = v * 256 + (buf[i] ?? 0);
+  return v;
+}
+
 function counter64At(buf: Uint8Array, start: number, end: number): bigint {
   if (end - start > 9) throw new BerError('Counter64 longer than 9 octets');
-  if (end - start <= 6) {
-    let v = 0;
-    for (let i = start; i < end; i++) v = v * 256 + (buf[i] ?? 0);
-    return BigInt(v);
-  }
+  if (end - start <= 6) return BigInt(unsignedBelow2p48(buf, start, end));
   let v = 0n;
   for (let i = start; i < end; i++) v = (v << 8n) | BigInt(buf[i] ?? 0);
   return v & 0xffffffffffffffffn;
@@ -529,6 +532,34 @@ export function numberAt(
       return unsignedAt(buf, valueStart, valueEnd);
     case COUNTER64:
       return Number(counter64At(buf, valueStart, valueEnd));
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * What `asCounterText` gives for the value at these offsets: a counter as a report carries
+ * it. Only a Counter64 too wide for a number goes through a BigInt.
+ */
+export function counterTextAt(
+  buf: Uint8Array,
+  oidEnd: number,
+  valueStart: number,
+  valueEnd: number,
+): string | undefined {
+  switch (buf[oidEnd]) {
+    case INTEGER: {
+      const v = signedAt(buf, valueStart, valueEnd);
+      return v < 0 ? undefined : String(v);
+    }
+    case COUNTER32:
+    case GAUGE32:
+    case TIME_TICKS:
+      return String(unsignedAt(buf, valueStart, valueEnd));
+    case COUNTER64:
+      return valueEnd - valueStart <= 6
+        ? String(unsignedBelow2p48(buf, valueStart, valueEnd))
+        : counter64At(buf, valueStart, valueEnd).toString(10);
     default:
       return undefined;
   }

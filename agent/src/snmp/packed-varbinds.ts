@@ -1,5 +1,5 @@
 import type { Cell } from './ber.ts';
-import { bytesViewAt, numberAt, oidText, valueCell } from './ber.ts';
+import { bytesViewAt, counterTextAt, numberAt, oidText, valueCell } from './ber.ts';
 import type { WalkResult } from './client.ts';
 import type { SnmpError } from './errors.ts';
 import { compareOctets, isUnderOctets } from './oid-octets.ts';
@@ -93,6 +93,11 @@ export class PackedVarbinds {
   /** `asNumber` of value `i`, without making it a Varbind. */
   numberAt(i: number): number | undefined {
     return this.#read(i, numberAt);
+  }
+
+  /** `asCounterText` of value `i`, without making it a Varbind. */
+  counterTextAt(i: number): string | undefined {
+    return this.#read(i, counterTextAt);
   }
 
   /** `asBytes` of value `i` as a view of its datagram: read it at once, copy to keep it. */

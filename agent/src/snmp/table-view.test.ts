@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { packVarbinds } from '../testing/packed-varbinds.ts';
 import { oidContent } from './ber.ts';
 import { compareOids } from './oid.ts';
-import { buildPackedTable, buildTable, cellBytes, cellNumber, rowIndexes } from './table-view.ts';
+import {
+  buildPackedTable,
+  buildTable,
+  cellBytes,
+  cellCounterText,
+  cellNumber,
+  rowIndexes,
+} from './table-view.ts';
 import { asBytes, asNumber } from './varbind.ts';
 import type { Table } from './table-view.ts';
 import type { Varbind } from './varbind.ts';
@@ -13,6 +20,14 @@ const int = (column: number, index: string, value: number): Varbind => ({
   type: 'Integer',
   value,
 });
+
+/** A counter as a report carries it, the long way: through a BigInt. */
+function counterReference(vb: Varbind | undefined): string | undefined {
+  if (vb === undefined) return undefined;
+  if (vb.type === 'Counter64') return vb.value.toString();
+  if (typeof vb.value !== 'number') return undefined;
+  return vb.value < 0 ? undefined : BigInt(vb.value).toString();
+}
 
 /** The table as plain maps, whatever `buildTable` made of it. */
 function plain(table: Table): Record<number, Record<string, unknown>> {
@@ -207,15 +222,22 @@ describe('buildPackedTable', () => {
         value: '10.0.0.1',
       })),
       ...rows.map((r): Varbind => ({ oid: `${ENTRY}.9.${r}`, type: 'TimeTicks', value: 12345 })),
+      // Counter64s of 7 to 9 octets, past what a number holds exactly.
+      ...rows.map((r, i): Varbind => ({
+        oid: `${ENTRY}.10.${r}`,
+        type: 'Counter64',
+        value: [2n ** 53n + 1n, 2n ** 63n, 2n ** 64n - 1n][i] ?? 0n,
+      })),
     ];
     const [packed, made] = both(varbinds);
     const split = byColumn(varbinds, 2);
     for (const table of [packed, split]) {
-      expect([...table.values()].length).toBe(7);
-      for (const column of [2, 3, 5, 6, 7, 8, 9, 10]) {
+      expect([...table.values()].length).toBe(8);
+      for (const column of [2, 3, 5, 6, 7, 8, 9, 10, 11]) {
         for (const index of [...rows, '4']) {
           const vb = made.get(column)?.get(index);
           expect(cellNumber(table, column, index)).toBe(asNumber(vb));
+          expect(cellCounterText(table, column, index)).toBe(counterReference(vb));
           const got = cellBytes(table, column, index);
           expect(got === undefined ? undefined : [...got]).toEqual(
             asBytes(vb) === undefined ? undefined : [...(asBytes(vb) ?? [])],
@@ -224,6 +246,8 @@ describe('buildPackedTable', () => {
       }
     }
     expect(cellNumber(made, 3, '300')).toBe(1995);
+    expect(cellCounterText(packed, 10, '300')).toBe('18446744073709551615');
+    expect(cellCounterText(packed, 3, '1')).toBeUndefined();
   });
 
   it('agrees with buildTable on random tables with missing cells and long indexes', () => {

@@ -3,7 +3,7 @@ import { compareOids } from './oid.ts';
 import { compareOctets, sameOctets, subIdEnd, subIdValue } from './oid-octets.ts';
 import type { PackedVarbinds } from './packed-varbinds.ts';
 import type { Varbind } from './varbind.ts';
-import { asBytes, asNumber } from './varbind.ts';
+import { asBytes, asCounterText, asNumber } from './varbind.ts';
 
 /** One column of a conceptual table: index text (dotted sub-ids after entry.column) → value. */
 export type Column = ReadonlyMap<string, Varbind>;
@@ -43,6 +43,8 @@ interface Cells {
   number(i: number): number | undefined;
   /** `asBytes` of cell `i`, perhaps a view of the datagram it came in. */
   bytes(i: number): Uint8Array | undefined;
+  /** `asCounterText` of cell `i`. */
+  counterText(i: number): string | undefined;
 }
 
 class ArrayCells implements Cells {
@@ -58,6 +60,9 @@ class ArrayCells implements Cells {
   }
   bytes(i: number): Uint8Array | undefined {
     return asBytes(this.#varbinds[i]);
+  }
+  counterText(i: number): string | undefined {
+    return asCounterText(this.#varbinds[i]);
   }
 }
 
@@ -75,6 +80,9 @@ class PackedCells implements Cells {
   }
   bytes(i: number): Uint8Array | undefined {
     return this.#packed.bytesViewAt(i);
+  }
+  counterText(i: number): string | undefined {
+    return this.#packed.counterTextAt(i);
   }
 }
 
@@ -123,6 +131,12 @@ class SharedRowsColumn implements Column {
   bytesOf(index: string): Uint8Array | undefined {
     const at = this.#rows.positionOf(index);
     return at === undefined ? undefined : this.#cells.bytes(this.#start + at);
+  }
+
+  /** `asCounterText(get(index))` without making the varbind. */
+  counterTextOf(index: string): string | undefined {
+    const at = this.#rows.positionOf(index);
+    return at === undefined ? undefined : this.#cells.counterText(this.#start + at);
   }
 
   has(index: string): boolean {
@@ -448,6 +462,17 @@ export function cellNumber(table: Table, column: number, index: string): number 
 export function cellBytes(table: Table, column: number, index: string): Uint8Array | undefined {
   const col = table.get(column);
   return col instanceof SharedRowsColumn ? col.bytesOf(index) : asBytes(col?.get(index));
+}
+
+/**
+ * `asCounterText` of a table's cell (a counter as a report carries it), read without a
+ * varbind or a BigInt where the table's cells are packed.
+ */
+export function cellCounterText(table: Table, column: number, index: string): string | undefined {
+  const col = table.get(column);
+  return col instanceof SharedRowsColumn
+    ? col.counterTextOf(index)
+    : asCounterText(col?.get(index));
 }
 
 /** Every row index that appears in any column of the table, in OID order. */

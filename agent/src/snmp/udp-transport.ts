@@ -1,5 +1,8 @@
 import { createSocket } from 'node:dgram';
 import type { RemoteInfo, Socket } from 'node:dgram';
+import { lookup } from 'node:dns';
+import type { LookupOneOptions } from 'node:dns';
+import { isIP } from 'node:net';
 import type { DecodedResponse } from './ber.ts';
 import { decodeMessage } from './ber.ts';
 
@@ -24,6 +27,22 @@ interface Pending {
 const keyOf = (address: string, port: number): string => `${address}|${port}`;
 
 /**
+ * dgram passes the address of every send through `lookup`, dns.lookup by default, which
+ * answers even an IP address on the next tick. Requests here always go to an IP address
+ * (clients resolve a name once, before their first request), so it is answered at once: a
+ * tick and a closure fewer for each of a county cycle's 14,000 requests.
+ */
+function addressLookup(
+  hostname: string,
+  options: LookupOneOptions,
+  callback: (error: NodeJS.ErrnoException | null, address: string, family: number) => void,
+): void {
+  const family = isIP(hostname);
+  if (family === 0) lookup(hostname, options, callback);
+  else callback(null, hostname, family);
+}
+
+/**
  * One UDP socket per address family for every device the process polls, instead of one per
  * device: replies are matched to requests by request-id and checked against the address
  * and port they were sent to. The socket keeps the process alive only while requests wait.
@@ -38,7 +57,7 @@ export class UdpTransport {
   #socket(family: 4 | 6): Socket {
     let socket = this.#sockets.get(family);
     if (socket !== undefined) return socket;
-    socket = createSocket({ type: family === 6 ? 'udp6' : 'udp4' });
+    socket = createSocket({ type: family === 6 ? 'udp6' : 'udp4', lookup: addressLookup });
     socket.on('message', (buf: Buffer, rinfo: RemoteInfo) => this.#onMessage(buf, rinfo));
     // A send error arrives through the send callback; errors here concern the socket itself.
     socket.on('error', () => this.#drop(family));
@@ -78,7 +97,8 @@ export class UdpTransport {
     this.#pending.delete(id);
     clearTimeout(pending.timer);
     if (this.#pending.size === 0) for (const socket of this.#sockets.values()) socket.unref();
-    if (exchange.kind === 'reply')
+    // Checked first: the key is a string made for the lookup, and replies are the common case.
+    if (exchange.kind === 'reply' && this.#invalid.size > 0)
       this.#invalid.delete(keyOf(pending.endpoint.address, pending.endpoint.port));
     pending.resolve(exchange);
   }

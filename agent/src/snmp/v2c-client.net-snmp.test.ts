@@ -88,11 +88,27 @@ beforeAll(async () => {
     hc.writeBigUInt64BE(2n ** 63n + BigInt(i) * 1_000_000_007n);
     mib.addTableRow('ifx', [`GigabitEthernet0/0/${i}`, hc, i * 1000, i]);
   }
+  await untilAnswering(port);
 });
 
 afterAll(() => {
   agent.close();
 });
+
+/**
+ * Asks until the agent answers: net-snmp's agent binds its socket a DNS lookup after
+ * createAgent returns, and our client's first request can leave before that.
+ */
+async function untilAnswering(agentPort: number): Promise<void> {
+  const probe = new V2cClient({ host: '127.0.0.1', port: agentPort }, 'public', {
+    timeoutMs: 100,
+    retries: 0,
+  });
+  for (let tries = 0; tries < 30; tries++) {
+    if ((await probe.get(['1.3.6.1.2.1.1.1.0'])).error === undefined) return;
+  }
+  throw new Error(`net-snmp's agent on port ${agentPort} never answered`);
+}
 
 function clients(): [V2cClient, NetSnmpClient] {
   const target = { host: '127.0.0.1', port };

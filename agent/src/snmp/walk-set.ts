@@ -7,7 +7,7 @@ import type { PackedSpan, Table } from './table-view.ts';
 import type { Varbind } from './varbind.ts';
 
 export type { Column, Table } from './table-view.ts';
-export { cellBytes, cellNumber } from './table-view.ts';
+export { cellBytes, cellCounterText, cellNumber } from './table-view.ts';
 
 interface Walk {
   /** Values still in their datagrams (bulkRead), read where a check asks; or undefined. */

@@ -123,7 +123,9 @@ function advance(c: Cursor, reply: VarbindSpans, k: number, maxRows: number): nu
     c.done = true;
     return 0;
   }
-  last.buf = buf;
+  // Most values of a reply share its datagram: storing it again would pay the write
+  // barrier of a long-lived cursor pointing at a young buffer, once a value.
+  if (last.buf !== buf) last.buf = buf;
   last.start = oidStart;
   last.end = oidEnd;
   if (c.table !== undefined) noteColumn(c.table, subIdValue(buf, oidStart + root.length, oidEnd));

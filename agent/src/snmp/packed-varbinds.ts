@@ -55,7 +55,7 @@ export class PackedVarbinds {
     offsets[at + 3] = valueStart;
     offsets[at + 4] = valueEnd;
     this.#length++;
-    this.#all = undefined;
+    if (this.#all !== undefined) this.#all = undefined;
   }
 
   /** The datagram holding value `i`. */

@@ -6,7 +6,7 @@ import type { ClientFactory } from '../poll/poll-device.ts';
 import type { SnmpClient } from '../snmp/client.ts';
 import type { SnmpCredentials } from '../snmp/credentials.ts';
 import type { SnmpError } from '../snmp/errors.ts';
-import { snmpError } from '../snmp/errors.ts';
+import { PORT_SETTING, snmpError } from '../snmp/errors.ts';
 import { asBytes, asOidText } from '../snmp/varbind.ts';
 import { decodeText } from '../text/decode.ts';
 import type { CheckResult } from './doctor-checks.ts';
@@ -51,6 +51,17 @@ function failure(where: Where, error: SnmpError): CheckResult {
   const { device } = where;
   const at = { name: device.name, host: device.host, port: device.port };
   const id = `device.${where.index}.snmp`;
+  if (error.code === 'TIMEOUT' && error.setting === PORT_SETTING) {
+    return {
+      id,
+      status: 'fail',
+      message: msg('doctor.device.notSnmp', { ...at, detail: error.message }),
+      advice: msg('doctor.device.notSnmpFix', {
+        setting: `devices[${where.index}].port`,
+        port: device.port,
+      }),
+    };
+  }
   switch (error.code) {
     case 'TIMEOUT':
     case 'DEADLINE': {

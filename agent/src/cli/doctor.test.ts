@@ -6,7 +6,7 @@ import path from 'node:path';
 import { schoolAcWalk, schoolSwitchWalk, startSnmpResponder } from '@xiaowang/seeds';
 import type { SnmpResponder } from '@xiaowang/seeds';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { closedPort } from '../testing/loopback-servers.ts';
+import { closedPort, startOtherUdpService } from '../testing/loopback-servers.ts';
 import { main } from './main.ts';
 
 const TOKEN = 'xw_doctor_test_token_0123456789';
@@ -150,6 +150,27 @@ describe('xiaowang-agent doctor against a simulated school and collector', () =>
       'en',
     );
     expect(en.out).toContain('→ Check the community in credentials.campus');
+  });
+
+  it('names the port, not the community, when another service answers on it', async () => {
+    const other = await startOtherUdpService();
+    try {
+      const device = {
+        name: '核心交换机',
+        host: '127.0.0.1',
+        port: other.port,
+        credentials: 'campus',
+      };
+      const { code, out } = await doctor(config({ devices: [device] }));
+      expect(code).toBe(1);
+      expect(out).toMatch(/✗ 设备 核心交换机（127\.0\.0\.1:\d+）有应答，但不是 SNMP/);
+      expect(out).toContain('请检查配置中的 devices[0].port');
+      expect(out).not.toContain('团体名');
+      const en = await doctor(config({ devices: [device] }), '--lang', 'en');
+      expect(en.out).toContain('→ Check devices[0].port in the config');
+    } finally {
+      await other.close();
+    }
   });
 
   it('warns, without failing, about tables a device does not answer', async () => {

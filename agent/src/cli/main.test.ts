@@ -1,6 +1,7 @@
 import { schoolAcWalk, schoolSwitchWalk, startSnmpResponder } from '@xiaowang/seeds';
 import type { SnmpResponder } from '@xiaowang/seeds';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startOtherUdpService } from '../testing/loopback-servers.ts';
 import { main } from './main.ts';
 
 let responder: SnmpResponder;
@@ -78,6 +79,24 @@ describe('xiaowang-agent probe', () => {
     expect(zh.err).toContain('没有应答');
     const en = await cli(...device('wrong'), '--timeout', '200', '--retries', '0', '--lang', 'en');
     expect(en.err).toContain('check the address'.replace('check', 'Check'));
+  });
+
+  it('says the port answers with something else when it is not an SNMP port', async () => {
+    const other = await startOtherUdpService();
+    try {
+      const at = ['probe', '--host', '127.0.0.1', '--port', String(other.port)];
+      const args = [...at, '--community', 'public', '--timeout', '200', '--retries', '0'];
+      const zh = await cli(...args);
+      expect(zh.code).toBe(1);
+      expect(zh.err).toContain(`127.0.0.1:${other.port} 有应答，但不是 SNMP`);
+      expect(zh.err).toContain('请检查端口');
+      expect(zh.err).not.toContain('团体名');
+      const en = await cli(...args, '--lang', 'en');
+      expect(en.err).toContain('answers, but not with SNMP');
+      expect(en.err).toContain(`another service seems to listen on UDP ${other.port}`);
+    } finally {
+      await other.close();
+    }
   });
 
   it('exits 2 naming the bad option, in the chosen language', async () => {

@@ -1,6 +1,7 @@
 import type { DeviceResult, Lang, PollError } from '@xiaowang/shared';
 import { t } from '@xiaowang/shared';
 import { pollDevice } from '../poll/poll-device.ts';
+import { PORT_SETTING } from '../snmp/errors.ts';
 import type { ParsedArgs } from './args.ts';
 import { probeOptions } from './probe-options.ts';
 import { renderProbe } from './render-probe.ts';
@@ -21,7 +22,9 @@ export function describePollError(
 ): string {
   switch (error.code) {
     case 'TIMEOUT':
-      return t(lang, 'snmp.error.TIMEOUT', { host, port });
+      return error.setting === PORT_SETTING
+        ? t(lang, 'snmp.error.notSnmp', { host, port, detail: error.message })
+        : t(lang, 'snmp.error.TIMEOUT', { host, port });
     case 'AUTH':
       return t(lang, 'snmp.error.AUTH', {
         host,

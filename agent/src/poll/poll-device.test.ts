@@ -134,6 +134,8 @@ describe('pollDevice over UDP against the simulated school', () => {
       expect(garbage.error.code).toBe('TIMEOUT');
       expect(garbage.error.retryable).toBe(true);
       expect(garbage.error.message).toMatch(/not valid SNMP/);
+      // The port is what to check: something answers there, but not in SNMP.
+      expect(garbage.error.setting).toBe('--port');
     }
     const silent = await pollDevice(target('no-such-community'), { timing: FAST });
     expect(silent).toMatchObject({ outcome: 'error', error: { code: 'TIMEOUT' } });

@@ -18,11 +18,27 @@ export interface SnmpError {
   readonly code: SnmpErrorCode;
   readonly message: string;
   readonly retryable: boolean;
-  /** The setting to check, when the failure points at one (an SNMPv3 key, the user name). */
+  /** The setting to check, when the failure points at one (an SNMPv3 key, the user name, the port). */
   readonly setting?: string;
 }
 
 export function snmpError(code: SnmpErrorCode, message: string): SnmpError {
   const retryable = code === 'TIMEOUT' || code === 'UNREACHABLE' || code === 'DEADLINE';
   return { code, message, retryable };
+}
+
+/** The setting a timeout names when the device's port answered with something not SNMP. */
+export const PORT_SETTING = '--port';
+
+/**
+ * No SNMP answer came, but the last datagram from the device's address and port could not
+ * be read as SNMP: most often another service listens on that port. Still a timeout, so a
+ * walk shrinks and retries as for silence (a device that garbles only large replies reads
+ * at a smaller size), but it names the port as the setting to check, not the community.
+ */
+export function notSnmpError(timedOut: string, lastDatagram: string): SnmpError {
+  return {
+    ...snmpError('TIMEOUT', `${timedOut}; last datagram was not valid SNMP: ${lastDatagram}`),
+    setting: PORT_SETTING,
+  };
 }

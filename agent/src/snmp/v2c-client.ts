@@ -9,7 +9,7 @@ import { newStats } from './client.ts';
 import type { SnmpTarget, SnmpTiming } from './credentials.ts';
 import { DEFAULT_TIMING } from './credentials.ts';
 import type { SnmpError } from './errors.ts';
-import { snmpError } from './errors.ts';
+import { notSnmpError, snmpError } from './errors.ts';
 import { getPolicy, getWithRetries } from './get-with-retries.ts';
 import { normaliseOid } from './oid.ts';
 import type { UdpEndpoint, UdpTransport } from './udp-transport.ts';
@@ -120,16 +120,13 @@ export class V2cClient implements SnmpClient {
     );
     if (exchange.kind === 'timeout') {
       this.stats.timeouts++;
-      const detail =
-        exchange.lastInvalid === undefined
-          ? ''
-          : `; last datagram was not valid SNMP: ${exchange.lastInvalid}`;
+      const timedOut = `request timed out after ${this.#timing.timeoutMs} ms`;
       return {
         ok: false,
-        error: snmpError(
-          'TIMEOUT',
-          `request timed out after ${this.#timing.timeoutMs} ms${detail}`,
-        ),
+        error:
+          exchange.lastInvalid === undefined
+            ? snmpError('TIMEOUT', timedOut)
+            : notSnmpError(timedOut, exchange.lastInvalid),
       };
     }
     if (exchange.kind === 'error') {

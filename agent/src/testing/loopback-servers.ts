@@ -106,3 +106,24 @@ export async function startDnsStub(
     close: () => new Promise((resolve) => socket.close(() => resolve())),
   };
 }
+
+export interface UdpService {
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * A UDP service on 127.0.0.1 that is not SNMP, as a device's wrong port would be: it answers
+ * every datagram with `reply` (by default the start of an NTP answer).
+ */
+export async function startOtherUdpService(
+  reply: Uint8Array = Uint8Array.of(0x1c, 0x02, 0x03, 0xe8, 0, 0, 0, 0),
+): Promise<UdpService> {
+  const socket = dgram.createSocket('udp4');
+  socket.on('message', (_query, peer) => socket.send(reply, peer.port, peer.address));
+  await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
+  return {
+    port: socket.address().port,
+    close: () => new Promise((resolve) => socket.close(() => resolve())),
+  };
+}

@@ -20,6 +20,8 @@ const en = {
     "DES privacy needs Node's legacy OpenSSL provider: start with NODE_OPTIONS=--openssl-legacy-provider, or better, switch the device to AES.",
   'snmp.error.TIMEOUT':
     'No answer from {host}:{port}. Check the address, the community string or v3 user, the device ACL (does it allow this server?) and that UDP {port} is open. Over SNMPv2c a wrong community looks exactly like a dead device.',
+  'snmp.error.notSnmp':
+    '{host}:{port} answers, but not with SNMP. Check the port: another service seems to listen on UDP {port}. SNMP agents listen on 161 unless the device was set otherwise. (Details: {detail})',
   'snmp.error.AUTH': 'SNMPv3 authentication failed at {host}:{port} ({detail}). Check {parameter}.',
   'snmp.error.UNREACHABLE':
     'Cannot reach {host}:{port}: {detail}. Check the address and the route from this server.',
@@ -170,6 +172,8 @@ const zhCN: Record<keyof typeof en, string> = {
     'DES 加密需要 Node 的旧版 OpenSSL 提供程序：请以 NODE_OPTIONS=--openssl-legacy-provider 启动；更好的做法是把设备改为 AES。',
   'snmp.error.TIMEOUT':
     '{host}:{port} 没有应答。请检查地址、团体名或 v3 用户、设备 ACL 是否允许本服务器访问，以及 UDP {port} 端口是否开放。SNMPv2c 下团体名错误与设备不在线的表现完全相同。',
+  'snmp.error.notSnmp':
+    '{host}:{port} 有应答，但不是 SNMP。请检查端口：UDP {port} 上似乎是别的服务在应答。除非设备另行设置，SNMP 代理监听 161 端口。（详情：{detail}）',
   'snmp.error.AUTH': '{host}:{port} 的 SNMPv3 认证失败（{detail}）。请检查 {parameter}。',
   'snmp.error.UNREACHABLE':
     '无法访问 {host}:{port}：{detail}。请检查地址以及本服务器到该设备的路由。',

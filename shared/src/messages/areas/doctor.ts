@@ -29,6 +29,9 @@ const en = {
     'Check the community in credentials.{credentials}, that the device ACL allows this host, and that UDP {port} is open between them. Over SNMPv2c a wrong community looks exactly like a dead device.',
   'doctor.device.timeoutFixV3':
     'Check the address, the user in credentials.{credentials}, that the device ACL allows this host, and that UDP {port} is open between them.',
+  'doctor.device.notSnmp': 'Device {name} ({host}:{port}) answers, but not with SNMP ({detail})',
+  'doctor.device.notSnmpFix':
+    'Check {setting} in the config: another service seems to listen on UDP {port}. SNMP agents listen on 161 unless the device was set otherwise.',
   'doctor.device.auth': 'Device {name} ({host}:{port}): SNMPv3 authentication failed ({detail})',
   'doctor.device.authFix': 'Check {setting} so that it matches the SNMPv3 user on the device.',
   'doctor.device.unreachable': 'Device {name} ({host}:{port}) cannot be reached ({detail})',
@@ -144,6 +147,9 @@ const zhCN: Record<keyof typeof en, string> = {
     '请检查 credentials.{credentials} 中的团体名是否与设备一致、设备 ACL 是否允许本机访问，以及两者之间 UDP {port} 端口是否开放。SNMPv2c 下团体名错误与设备不在线的表现完全相同。',
   'doctor.device.timeoutFixV3':
     '请检查地址、credentials.{credentials} 中的用户名、设备 ACL 是否允许本机访问，以及两者之间 UDP {port} 端口是否开放。',
+  'doctor.device.notSnmp': '设备 {name}（{host}:{port}）有应答，但不是 SNMP（详情：{detail}）',
+  'doctor.device.notSnmpFix':
+    '请检查配置中的 {setting}：UDP {port} 上似乎是别的服务在应答。除非设备另行设置，SNMP 代理监听 161 端口。',
   'doctor.device.auth': '设备 {name}（{host}:{port}）SNMPv3 认证失败（{detail}）',
   'doctor.device.authFix': '请检查 {setting}，使之与设备上的 SNMPv3 用户设置一致。',
   'doctor.device.unreachable': '无法访问设备 {name}（{host}:{port}）（{detail}）',

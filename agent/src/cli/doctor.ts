@@ -5,7 +5,7 @@ import type { LoadedConfig } from '../config/load-config.ts';
 import { DEFAULT_CONFIG_FILE } from '../config/write-config.ts';
 import { probeHostIpv6 } from '../host/ipv6-probes.ts';
 import type { ClientFactory } from '../poll/poll-device.ts';
-import { NetSnmpClient } from '../snmp/net-snmp-client.ts';
+import { createSnmpClient } from '../snmp/create-client.ts';
 import type { OptionSpec, ParsedArgs } from './args.ts';
 import { CliError } from './cli-error.ts';
 import type { CheckResult } from './doctor-checks.ts';
@@ -33,8 +33,8 @@ export interface DoctorDeps {
   readonly probeIpv6?: (loaded: LoadedConfig) => Promise<HostProbes>;
 }
 
-const defaultClientFactory: ClientFactory = (target, credentials, timing) =>
-  new NetSnmpClient(target, credentials, timing);
+// The client the agent polls with, so the doctor passes a device only if a cycle can read it.
+const defaultClientFactory: ClientFactory = createSnmpClient;
 
 async function lookupAll(host: string): Promise<string[]> {
   return (await dns.lookup(host, { all: true })).map((a) => a.address);

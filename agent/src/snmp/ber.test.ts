@@ -4,6 +4,7 @@ import {
   cellsOf,
   decodeMessage,
   encodeRequest,
+  NotSnmpError,
   oidContent,
   oidText,
   PDU_TYPE,
@@ -139,6 +140,27 @@ describe('decodeMessage', () => {
       hex('30 03 02 01 01'),
     ]) {
       expect(() => decodeMessage(bad)).toThrow(BerError);
+    }
+  });
+
+  it('tells a datagram that is not SNMP at all from an SNMP message with a defect', () => {
+    // Another service on the port: an NTP answer, a DNS answer, text.
+    for (const other of [
+      hex('1c0203e8 00000000'),
+      hex('ab12 8180 0001'),
+      Buffer.from('HTTP/1.1'),
+    ]) {
+      expect(() => decodeMessage(other)).toThrow(NotSnmpError);
+    }
+    // An SNMP message, version read, broken further in: a device's defect, not another service.
+    const good = response('3009 0603 2b0608 4302 0100');
+    for (const defect of [
+      good.subarray(0, good.length - 1),
+      response('3009 0603 2b0608 4303 0100'),
+      hex('30 03 02 01 01'),
+    ]) {
+      expect(() => decodeMessage(defect)).toThrow(BerError);
+      expect(() => decodeMessage(defect)).not.toThrow(NotSnmpError);
     }
   });
 

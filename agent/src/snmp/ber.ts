@@ -264,7 +264,15 @@ export function encodeRequest(
 // ---- decoding -----------------------------------------------------------------------------
 
 export class BerError extends Error {
-  override readonly name = 'BerError';
+  override readonly name: string = 'BerError';
+}
+
+/**
+ * A datagram that does not even begin as an SNMP message (a SEQUENCE and its version): not
+ * a device's SNMP agent with a defect, but something else answering on the port.
+ */
+export class NotSnmpError extends BerError {
+  override readonly name = 'NotSnmpError';
 }
 
 /** A cursor over one datagram; every read checks it stays inside the enclosing element. */
@@ -656,8 +664,27 @@ function readSpan(r: Reader, limit: number, spans: Int32Array, at: number): void
 
 let spanScratch = new Int32Array(SPAN * 512);
 
-/** Decodes one SNMPv1/v2c message; throws BerError on anything malformed. */
+/**
+ * Whether the datagram begins as every SNMP message does, a SEQUENCE whose first element is
+ * an INTEGER (the version), whatever follows: a truncated or defective reply still does,
+ * an answer from another service on the port almost never.
+ */
+function beginsAsSnmp(buf: Uint8Array): boolean {
+  const first = buf[1];
+  if (buf[0] !== SEQUENCE || first === undefined) return false;
+  const lengthOctets = first < 0x80 ? 1 : 1 + (first & 0x7f);
+  return buf[1 + lengthOctets] === INTEGER;
+}
+
+/**
+ * Decodes one SNMPv1/v2c message; throws BerError on anything malformed, NotSnmpError when
+ * the datagram does not begin as an SNMP message at all.
+ */
 export function decodeMessage(buf: Uint8Array): DecodedResponse {
+  if (!beginsAsSnmp(buf)) {
+    const start = [...buf.subarray(0, 8)].map((b) => b.toString(16).padStart(2, '0'));
+    throw new NotSnmpError(`not an SNMP message: it begins ${start.join(' ') || '(empty)'}`);
+  }
   const r = new Reader(buf);
   const end = r.enter(SEQUENCE, buf.length);
   const version = r.integer(end);

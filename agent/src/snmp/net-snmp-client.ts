@@ -8,7 +8,7 @@ import { newStats } from './client.ts';
 import type { SnmpCredentials, SnmpTarget, SnmpTiming } from './credentials.ts';
 import { DEFAULT_TIMING } from './credentials.ts';
 import type { SnmpError } from './errors.ts';
-import { notSnmpError, snmpError } from './errors.ts';
+import { snmpError } from './errors.ts';
 import { getPolicy, getWithRetries } from './get-with-retries.ts';
 import { compareOids, isUnder, normaliseOid } from './oid.ts';
 
@@ -198,10 +198,11 @@ export class NetSnmpClient implements SnmpClient {
             if (mapped.code === 'TIMEOUT') {
               this.stats.timeouts++;
               if (this.#lastProtocolError !== undefined) {
-                resolve({
-                  ok: false,
-                  error: notSnmpError(mapped.message, this.#lastProtocolError),
-                });
+                // net-snmp does not say whether the datagram began as SNMP at all, so the
+                // port is not named here (notSnmpError): a defective SNMP reply would be
+                // blamed on another service.
+                const detail = `${mapped.message}; last datagram was not valid SNMP: ${this.#lastProtocolError}`;
+                resolve({ ok: false, error: { ...mapped, message: detail } });
                 return;
               }
             }

@@ -4,7 +4,7 @@ import { lookup } from 'node:dns';
 import type { LookupOneOptions } from 'node:dns';
 import { isIP } from 'node:net';
 import type { DecodedResponse } from './ber.ts';
-import { decodeMessage } from './ber.ts';
+import { decodeMessage, NotSnmpError } from './ber.ts';
 
 /** Where a request goes: an IP address (never a name) and a port. */
 export interface UdpEndpoint {
@@ -15,7 +15,7 @@ export interface UdpEndpoint {
 
 export type Exchange =
   | { readonly kind: 'reply'; readonly message: DecodedResponse }
-  | { readonly kind: 'timeout'; readonly lastInvalid?: string }
+  | { readonly kind: 'timeout'; readonly lastInvalid?: InvalidDatagram }
   | { readonly kind: 'error'; readonly error: NodeJS.ErrnoException };
 
 interface Pending {
@@ -25,6 +25,13 @@ interface Pending {
 }
 
 const keyOf = (address: string, port: number): string => `${address}|${port}`;
+
+/** The last datagram from an endpoint that could not be decoded, for a timeout to name. */
+export interface InvalidDatagram {
+  readonly message: string;
+  /** It did not begin as an SNMP message at all (NotSnmpError): another service answers. */
+  readonly notSnmp: boolean;
+}
 
 /**
  * dgram passes the address of every send through `lookup`, dns.lookup by default, which
@@ -51,7 +58,7 @@ export class UdpTransport {
   readonly #sockets = new Map<4 | 6, Socket>();
   readonly #pending = new Map<number, Pending>();
   /** What the last undecodable datagram from an endpoint was, for the timeout message. */
-  readonly #invalid = new Map<string, string>();
+  readonly #invalid = new Map<string, InvalidDatagram>();
   #nextId = Math.floor(Math.random() * 0x3fffffff) + 1;
 
   #socket(family: 4 | 6): Socket {
@@ -81,7 +88,10 @@ export class UdpTransport {
     try {
       message = decodeMessage(buf);
     } catch (error) {
-      this.#invalid.set(keyOf(rinfo.address, rinfo.port), (error as Error).message);
+      this.#invalid.set(keyOf(rinfo.address, rinfo.port), {
+        message: (error as Error).message,
+        notSnmp: error instanceof NotSnmpError,
+      });
       return;
     }
     const pending = this.#pending.get(message.requestId);

@@ -12,7 +12,7 @@ import type { SnmpError } from './errors.ts';
 import { notSnmpError, snmpError } from './errors.ts';
 import { getPolicy, getWithRetries } from './get-with-retries.ts';
 import { normaliseOid } from './oid.ts';
-import type { UdpEndpoint, UdpTransport } from './udp-transport.ts';
+import type { InvalidDatagram, UdpEndpoint, UdpTransport } from './udp-transport.ts';
 import { sharedTransport } from './udp-transport.ts';
 import type { Varbind } from './varbind.ts';
 
@@ -123,10 +123,7 @@ export class V2cClient implements SnmpClient {
       const timedOut = `request timed out after ${this.#timing.timeoutMs} ms`;
       return {
         ok: false,
-        error:
-          exchange.lastInvalid === undefined
-            ? snmpError('TIMEOUT', timedOut)
-            : notSnmpError(timedOut, exchange.lastInvalid),
+        error: timeoutError(timedOut, exchange.lastInvalid),
       };
     }
     if (exchange.kind === 'error') {
@@ -241,6 +238,14 @@ export class V2cClient implements SnmpClient {
   close(): void {
     this.#closed = true;
   }
+}
+
+/** A timeout, and what the device sent instead of an answer when it sent something. */
+function timeoutError(timedOut: string, invalid: InvalidDatagram | undefined): SnmpError {
+  if (invalid === undefined) return snmpError('TIMEOUT', timedOut);
+  return invalid.notSnmp
+    ? notSnmpError(timedOut, invalid.message)
+    : snmpError('TIMEOUT', `${timedOut}; last datagram was not valid SNMP: ${invalid.message}`);
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {

@@ -1,7 +1,7 @@
 import { SYSTEM_OIDS } from '../checks/system.ts';
 import type { ClientFactory } from '../poll/poll-device.ts';
 import type { SnmpCredentials, SnmpTarget, SnmpTiming } from '../snmp/credentials.ts';
-import { NetSnmpClient } from '../snmp/net-snmp-client.ts';
+import { createSnmpClient } from '../snmp/create-client.ts';
 import { asBytes, asOidText } from '../snmp/varbind.ts';
 import { decodeText } from '../text/decode.ts';
 
@@ -19,8 +19,9 @@ export type Probe = (
 /** Short and without retries: most swept addresses are silent, and each try is rate-limited. */
 export const PROBE_TIMING: Partial<SnmpTiming> = { timeoutMs: 1000, retries: 0 };
 
-const defaultFactory: ClientFactory = (target, credentials, timing) =>
-  new NetSnmpClient(target, credentials, timing);
+// The client the cycle polls with: an address discovery accepts is one the cycle can read,
+// and a sweep's v2c probes share the agent's socket instead of opening one each.
+const defaultFactory: ClientFactory = createSnmpClient;
 
 /** One GET of sysObjectID.0 and sysName.0; undefined unless sysObjectID came back. */
 export function snmpProbe(

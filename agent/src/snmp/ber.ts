@@ -1,3 +1,4 @@
+import { toHex } from '../text/decode.ts';
 import type { Varbind } from './varbind.ts';
 
 /**
@@ -682,8 +683,8 @@ function beginsAsSnmp(buf: Uint8Array): boolean {
  */
 export function decodeMessage(buf: Uint8Array): DecodedResponse {
   if (!beginsAsSnmp(buf)) {
-    const start = [...buf.subarray(0, 8)].map((b) => b.toString(16).padStart(2, '0'));
-    throw new NotSnmpError(`not an SNMP message: it begins ${start.join(' ') || '(empty)'}`);
+    const start = buf.length === 0 ? '(empty)' : `0x${toHex(buf.subarray(0, 8))}`;
+    throw new NotSnmpError(`it does not begin as an SNMP message but ${start}`);
   }
   const r = new Reader(buf);
   const end = r.enter(SEQUENCE, buf.length);

@@ -31,14 +31,17 @@ export function snmpError(code: SnmpErrorCode, message: string): SnmpError {
 export const PORT_SETTING = '--port';
 
 /**
- * No SNMP answer came, and the last datagram from the device's address and port did not
- * even begin as an SNMP message: another service listens on that port. Still a timeout, so a
- * walk shrinks and retries as for silence (a device that garbles only large replies reads
- * at a smaller size), but it names the port as the setting to check, not the community.
+ * No SNMP answer came, but the device's address and port sent a datagram that could not be
+ * read (`detail` says why). Still a timeout, so a walk shrinks and retries as for silence:
+ * a device that garbles only large replies reads at a smaller size. When the datagram did
+ * not even begin as an SNMP message (`notSnmp`), another service listens on that port, and
+ * the port is named as the setting to check, not the community.
  */
-export function notSnmpError(timedOut: string, lastDatagram: string): SnmpError {
-  return {
-    ...snmpError('TIMEOUT', `${timedOut}; last datagram: ${lastDatagram}`),
-    setting: PORT_SETTING,
-  };
+export function unreadableReplyError(
+  timedOut: string,
+  detail: string,
+  notSnmp: boolean,
+): SnmpError {
+  const error = snmpError('TIMEOUT', `${timedOut}; last datagram was not valid SNMP: ${detail}`);
+  return notSnmp ? { ...error, setting: PORT_SETTING } : error;
 }

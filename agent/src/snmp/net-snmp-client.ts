@@ -8,7 +8,7 @@ import { newStats } from './client.ts';
 import type { SnmpCredentials, SnmpTarget, SnmpTiming } from './credentials.ts';
 import { DEFAULT_TIMING } from './credentials.ts';
 import type { SnmpError } from './errors.ts';
-import { snmpError } from './errors.ts';
+import { snmpError, unreadableReplyError } from './errors.ts';
 import { getPolicy, getWithRetries } from './get-with-retries.ts';
 import { compareOids, isUnder, normaliseOid } from './oid.ts';
 
@@ -198,11 +198,10 @@ export class NetSnmpClient implements SnmpClient {
             if (mapped.code === 'TIMEOUT') {
               this.stats.timeouts++;
               if (this.#lastProtocolError !== undefined) {
-                // net-snmp does not say whether the datagram began as SNMP at all, so the
-                // port is not named here (notSnmpError): a defective SNMP reply would be
-                // blamed on another service.
-                const detail = `${mapped.message}; last datagram was not valid SNMP: ${this.#lastProtocolError}`;
-                resolve({ ok: false, error: { ...mapped, message: detail } });
+                // net-snmp does not say whether the datagram began as SNMP at all, so no
+                // port is named: a defective SNMP reply would be blamed on another service.
+                const error = unreadableReplyError(mapped.message, this.#lastProtocolError, false);
+                resolve({ ok: false, error });
                 return;
               }
             }

@@ -9,7 +9,7 @@ import { newStats } from './client.ts';
 import type { SnmpTarget, SnmpTiming } from './credentials.ts';
 import { DEFAULT_TIMING } from './credentials.ts';
 import type { SnmpError } from './errors.ts';
-import { notSnmpError, snmpError } from './errors.ts';
+import { snmpError, unreadableReplyError } from './errors.ts';
 import { getPolicy, getWithRetries } from './get-with-retries.ts';
 import { normaliseOid } from './oid.ts';
 import type { InvalidDatagram, UdpEndpoint, UdpTransport } from './udp-transport.ts';
@@ -242,10 +242,9 @@ export class V2cClient implements SnmpClient {
 
 /** A timeout, and what the device sent instead of an answer when it sent something. */
 function timeoutError(timedOut: string, invalid: InvalidDatagram | undefined): SnmpError {
-  if (invalid === undefined) return snmpError('TIMEOUT', timedOut);
-  return invalid.notSnmp
-    ? notSnmpError(timedOut, invalid.message)
-    : snmpError('TIMEOUT', `${timedOut}; last datagram was not valid SNMP: ${invalid.message}`);
+  return invalid === undefined
+    ? snmpError('TIMEOUT', timedOut)
+    : unreadableReplyError(timedOut, invalid.message, invalid.notSnmp);
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {

@@ -1,5 +1,6 @@
 // What every poller must fetch from each device: the agent's own plan (system group by GET,
 // then the merged plan of its checks for that vendor), and how many values that yields.
+import type { PollPart } from '@xiaowang/shared';
 import { CHECKS } from '../../agent/src/checks/index.ts';
 import { pollContext, SYSTEM_OIDS } from '../../agent/src/checks/system.ts';
 import { isUnder } from '../../agent/src/snmp/oid.ts';
@@ -27,7 +28,15 @@ function text(device: SimDevice, oid: string): string | null {
   return null;
 }
 
-export function planFor(device: SimDevice, endpoint: { host: string; port: number }): DevicePlan {
+/**
+ * The plan for one device. `skipParts` leaves out what the agent skips in that cycle: its
+ * inventory schedule reads `entity` once a day, so a daemon's later cycles go without it.
+ */
+export function planFor(
+  device: SimDevice,
+  endpoint: { host: string; port: number },
+  skipParts: readonly PollPart[] = [],
+): DevicePlan {
   const ctx = pollContext({
     sysObjectID: text(device, SYSTEM_OIDS.sysObjectID),
     sysDescr: text(device, SYSTEM_OIDS.sysDescr),
@@ -36,7 +45,8 @@ export function planFor(device: SimDevice, endpoint: { host: string; port: numbe
     sysLocation: null,
     sysUpTime: null,
   });
-  const plan = mergePlans(CHECKS.map((check) => check.plan(ctx)));
+  const checks = CHECKS.filter((check) => !skipParts.includes(check.part));
+  const plan = mergePlans(checks.map((check) => check.plan(ctx)));
   const gets = [...Object.values(SYSTEM_OIDS), ...plan.scalars];
   const present = new Set(device.varbinds.map((v) => v.oid));
   let expected = gets.filter((oid) => present.has(oid)).length;

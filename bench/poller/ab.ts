@@ -28,6 +28,7 @@ import { writeManifest } from './fleet-files.ts';
 import { killRunning } from './measure.ts';
 import type { DevicePlan } from './plan.ts';
 import { planFor } from './plan.ts';
+import { median } from './print.ts';
 import type { AgentContext, PollerRun } from './runners.ts';
 import { deployedNodeFlags } from '../../test/support/deployed-flags.ts';
 import { runAgent, runNaive } from './runners.ts';
@@ -113,12 +114,6 @@ function problems(run: PollerRun, plans: readonly DevicePlan[]): string[] {
   }
   return out;
 }
-
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((x, y) => x - y);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? (s[m] ?? 0) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
-};
 
 const dir = mkdtempSync(path.join(tmpdir(), 'xw-ab-'));
 const fleet = buildFleet({ devices: Number(opts.devices), countyAps: Number(opts['county-aps']) });

@@ -18,26 +18,46 @@ export function writeManifest(
   writeFileSync(file, JSON.stringify({ maxRepetitions, timeoutMs, devices: plans }));
 }
 
-/** Writes manifest.json and agent.json into `dir`; returns the values the plans expect. */
-export async function writeFleetFiles(dir: string, plans: readonly DevicePlan[]): Promise<number> {
-  writeManifest(path.join(dir, 'manifest.json'), plans);
-  const agentConfig = {
-    collector: {
-      // Nothing listens there unless a sink is started on it: delivery is the caller's choice.
-      url: `http://127.0.0.1:${await freeTcpPort()}/`,
-      token: 'xw_abcdefghijklmnopqrstuvwxyz012345',
-    },
-    schedule: { jitterSeconds: 0, pollIntervalSeconds: 86_400 },
+/** The token bench agents present to the collector stand-in (report-sink.ts checks it). */
+export const BENCH_TOKEN = 'xw_abcdefghijklmnopqrstuvwxyz012345';
+
+/**
+ * An agent config polling `devices` with the fleet's county community, as every poller bench
+ * writes it: no jitter, IPv6 probing off, one cycle a day unless told otherwise.
+ */
+export function agentConfigFor(
+  plans: readonly DevicePlan[],
+  options: {
+    readonly collectorUrl: string;
+    readonly spoolDir: string;
+    readonly pollIntervalSeconds?: number;
+    /** The devices to poll (default: every plan); [] for an agent that only starts. */
+    readonly devices?: readonly DevicePlan[];
+  },
+): object {
+  return {
+    collector: { url: options.collectorUrl, token: BENCH_TOKEN },
+    schedule: { jitterSeconds: 0, pollIntervalSeconds: options.pollIntervalSeconds ?? 86_400 },
     ipv6: { enabled: false },
-    spool: { dir: path.join(dir, 'spool') },
+    spool: { dir: options.spoolDir },
     credentials: { county: { version: '2c', community: plans[0]?.community ?? 'public' } },
-    devices: plans.map((p) => ({
+    devices: (options.devices ?? plans).map((p) => ({
       name: p.name,
       host: p.host,
       port: p.port,
       credentials: 'county',
     })),
   };
+}
+
+/** Writes manifest.json and agent.json into `dir`; returns the values the plans expect. */
+export async function writeFleetFiles(dir: string, plans: readonly DevicePlan[]): Promise<number> {
+  writeManifest(path.join(dir, 'manifest.json'), plans);
+  const agentConfig = agentConfigFor(plans, {
+    // Nothing listens there unless a sink is started on it: delivery is the caller's choice.
+    collectorUrl: `http://127.0.0.1:${await freeTcpPort()}/`,
+    spoolDir: path.join(dir, 'spool'),
+  });
   writeFileSync(path.join(dir, 'agent.json'), JSON.stringify(agentConfig));
   return plans.reduce((n, p) => n + p.expected, 0);
 }

@@ -73,6 +73,7 @@ if (mode === 'passes') {
   }
   process.stdout.write(JSON.stringify(passes));
 } else {
-  const results = mode === 'poll' ? await Promise.all(manifest.devices.map(pollDevice)) : [];
+  const results =
+    mode === 'poll' ? await Promise.all(manifest.devices.map((d) => pollDevice(d))) : [];
   process.stdout.write(JSON.stringify(counts(results)));
 }

@@ -13,6 +13,7 @@ import { countValues } from './bulkwalk.ts';
 import type { ChildCost } from './measure.ts';
 import { runMeasured } from './measure.ts';
 import { exporterModule } from './exporter.ts';
+import { agentConfigFor, BENCH_TOKEN } from './fleet-files.ts';
 import { startReportSink } from './report-sink.ts';
 import type { DevicePlan } from './plan.ts';
 
@@ -94,8 +95,6 @@ function collect(poller: PollerName, cost: ChildCost, devices: readonly ChildDev
   return { poller, cost, values, errors, ...(poller === 'agent' ? { durations, requests } : {}) };
 }
 
-const TOKEN = 'xw_abcdefghijklmnopqrstuvwxyz012345';
-
 /**
  * The agent as a gateway runs it: `xiaowang-agent run` from the deployed bundle under plain
  * node, one poll cycle (every device, checks, rates, the report checked against the
@@ -109,18 +108,12 @@ export async function runAgent(
   plans: readonly DevicePlan[] = ctx.plans,
 ): Promise<PollerRun> {
   const home = mkdtempSync(path.join(ctx.dir, 'agent-'));
-  const sink = await startReportSink(TOKEN);
-  const config = {
-    collector: { url: sink.url, token: TOKEN },
-    schedule: { jitterSeconds: 0, pollIntervalSeconds: 86_400 },
-    ipv6: { enabled: false },
-    spool: { dir: path.join(home, 'spool') },
-    credentials: { county: { version: '2c', community: plans[0]?.community ?? 'public' } },
-    devices:
-      mode === 'poll'
-        ? plans.map((p) => ({ name: p.name, host: p.host, port: p.port, credentials: 'county' }))
-        : [],
-  };
+  const sink = await startReportSink(BENCH_TOKEN);
+  const config = agentConfigFor(plans, {
+    collectorUrl: sink.url,
+    spoolDir: path.join(home, 'spool'),
+    devices: mode === 'poll' ? plans : [],
+  });
   const configFile = path.join(home, 'agent.json');
   writeFileSync(configFile, JSON.stringify(config));
   try {

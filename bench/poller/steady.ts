@@ -18,9 +18,11 @@ import { parseArgs } from 'node:util';
 import type { Report } from '@xiaowang/shared';
 import { deployedNodeFlags } from '../../test/support/deployed-flags.ts';
 import { buildFleet } from './fleet.ts';
+import { agentConfigFor, BENCH_TOKEN } from './fleet-files.ts';
 import { runMeasured } from './measure.ts';
 import type { DevicePlan } from './plan.ts';
 import { planFor } from './plan.ts';
+import { median } from './print.ts';
 import { startReportSink } from './report-sink.ts';
 import { bundleDeployedAgent } from './runners.ts';
 import { startSnmpsimFleet } from './snmpsim-fleet.ts';
@@ -45,7 +47,6 @@ const whole = (name: string, text: string | undefined, min: number): number => {
 const cycles = whole('cycles', opts.cycles, 2);
 const rounds = whole('rounds', opts.rounds, 1);
 
-const TOKEN = 'xw_abcdefghijklmnopqrstuvwxyz012345';
 const NAIVE = path.join(import.meta.dirname, 'naive-poller.mjs');
 const CLOCK_TICKS = 100;
 
@@ -68,8 +69,8 @@ function peakRssMb(pid: number): number {
 }
 
 /**
- * The installed agent, `run` with a 1 s interval so each cycle starts when the last one's
- * report is delivered: CPU is read at every "delivery.done", then the agent is stopped.
+ * The installed agent, `run` for `cycles` cycles: CPU is read at every "delivery.done",
+ * then the agent is stopped.
  */
 async function agentCycles(
   dir: string,
@@ -77,20 +78,13 @@ async function agentCycles(
   plans: readonly DevicePlan[],
 ): Promise<{ passes: Pass[]; peakRssMb: number }> {
   const home = mkdtempSync(path.join(dir, 'agent-'));
-  const sink = await startReportSink(TOKEN);
-  const config = {
-    collector: { url: sink.url, token: TOKEN },
-    schedule: { jitterSeconds: 0, pollIntervalSeconds: 1 },
-    ipv6: { enabled: false },
-    spool: { dir: path.join(home, 'spool') },
-    credentials: { county: { version: '2c', community: plans[0]?.community ?? 'public' } },
-    devices: plans.map((p) => ({
-      name: p.name,
-      host: p.host,
-      port: p.port,
-      credentials: 'county',
-    })),
-  };
+  const sink = await startReportSink(BENCH_TOKEN);
+  // A 1 s interval: each cycle starts as soon as the last one's report is delivered.
+  const config = agentConfigFor(plans, {
+    collectorUrl: sink.url,
+    spoolDir: path.join(home, 'spool'),
+    pollIntervalSeconds: 1,
+  });
   const configFile = path.join(home, 'agent.json');
   writeFileSync(configFile, JSON.stringify(config));
   const child = spawn(
@@ -171,12 +165,6 @@ function problems(
   }
   return out;
 }
-
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((x, y) => x - y);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? (s[m] ?? 0) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
-};
 
 const dir = mkdtempSync(path.join(tmpdir(), 'xw-steady-'));
 // snmpsimd runs as nobody when we are root: it must be able to reach the walks.

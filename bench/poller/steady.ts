@@ -11,6 +11,7 @@
 //
 //   npx tsx bench/poller/steady.ts [--devices 500] [--cycles 3] [--rounds 2]
 import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -19,7 +20,7 @@ import type { Report } from '@xiaowang/shared';
 import { deployedNodeFlags } from '../../test/support/deployed-flags.ts';
 import { buildFleet } from './fleet.ts';
 import { agentConfigFor, BENCH_TOKEN } from './fleet-files.ts';
-import { runMeasured } from './measure.ts';
+import { killRunning, runMeasured } from './measure.ts';
 import type { DevicePlan } from './plan.ts';
 import { planFor } from './plan.ts';
 import { median } from './print.ts';
@@ -48,6 +49,8 @@ const cycles = whole('cycles', opts.cycles, 2);
 const rounds = whole('rounds', opts.rounds, 1);
 
 const NAIVE = path.join(import.meta.dirname, 'naive-poller.mjs');
+/** The agent while it runs, to stop it with the bench (the naive poller is runMeasured's). */
+let liveAgent: ChildProcess | undefined;
 const CLOCK_TICKS = 100;
 
 interface Pass {
@@ -92,6 +95,7 @@ async function agentCycles(
     [...deployedNodeFlags(), bundle, 'run', '--config', configFile],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
+  liveAgent = child;
   const pid = child.pid ?? 0;
   const marks: number[] = [];
   let peak = 0;
@@ -112,6 +116,7 @@ async function agentCycles(
     }
   });
   const exit = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  liveAgent = undefined;
   await sink.close();
   rmSync(home, { recursive: true, force: true });
   if (marks.length < cycles) {
@@ -172,6 +177,8 @@ chmodSync(dir, 0o755);
 const fleet = buildFleet({ devices: Number(opts.devices), countyAps: Number(opts['county-aps']) });
 const sim = await startSnmpsimFleet(dir, fleet, Number(opts.processes));
 const stop = async (): Promise<void> => {
+  liveAgent?.kill('SIGKILL');
+  killRunning();
   await sim.stop();
   rmSync(dir, { recursive: true, force: true });
 };

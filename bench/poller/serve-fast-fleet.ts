@@ -4,7 +4,12 @@
 // than most changes to the agent. Here the cycle takes a few seconds and many alternated
 // runs fit in minutes. Same devices, same data, same 64-value cap per GETBULK as snmpsim,
 // so the agent sends the same requests; the responder's own speed is not what is measured.
-// Usage: npx tsx bench/poller/serve-fast-fleet.ts --devices 500 --dir /tmp/fast-fleet
+//
+// `--reply-delay-ms N` holds every answer back N ms (the simulator's delayMs fault), so replies
+// reach the agent as sparsely as they do from snmpsim, but with the cores idle instead of
+// busy: it separates what the pacing of replies costs the agent from what sharing the cores
+// costs it (BENCHMARKS.md, poller round 19).
+// Usage: npx tsx bench/poller/serve-fast-fleet.ts --devices 500 --dir /tmp/fast-fleet [--reply-delay-ms 40]
 //        node <agent bundle> run --config /tmp/fast-fleet/agent.json
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -22,8 +27,16 @@ const { values: opts } = parseArgs({
     devices: { type: 'string', default: '500' },
     'county-aps': { type: 'string', default: '500' },
     dir: { type: 'string', default: '/tmp/xw-fast-fleet' },
+    'reply-delay-ms': { type: 'string', default: '0' },
   },
 });
+const replyDelayMs = Number(opts['reply-delay-ms']);
+if (!Number.isInteger(replyDelayMs) || replyDelayMs < 0) {
+  console.error(
+    `--reply-delay-ms must be a whole number of milliseconds ≥ 0, got ${opts['reply-delay-ms']}`,
+  );
+  process.exit(2);
+}
 /** Address groups, as snmpsim-fleet's processes: device i is on hostOf(i, GROUPS). */
 const GROUPS = 8;
 const dir = path.resolve(opts.dir ?? '/tmp/xw-fast-fleet');
@@ -34,20 +47,20 @@ const ports: number[] = [];
 for (let k = 0; k < GROUPS; k++) ports.push(await freeUdpPort(hostOf(k, GROUPS)));
 const responders: SnmpResponder[] = [];
 for (const [i, device] of fleet.entries()) {
-  responders.push(
-    await startSnmpResponder({
-      host: hostOf(i, GROUPS),
-      port: ports[i % GROUPS] ?? 0,
-      devices: { [COMMUNITY]: device.varbinds },
-    }),
-  );
+  const responder = await startSnmpResponder({
+    host: hostOf(i, GROUPS),
+    port: ports[i % GROUPS] ?? 0,
+    devices: { [COMMUNITY]: device.varbinds },
+  });
+  if (replyDelayMs > 0) responder.device(COMMUNITY)?.setFaults({ delayMs: replyDelayMs });
+  responders.push(responder);
 }
 const plans = fleet.map((device, i) =>
   planFor(device, { host: hostOf(i, GROUPS), port: ports[i % GROUPS] ?? 0 }),
 );
 const expected = await writeFleetFiles(dir, plans);
 console.log(
-  `serving ${fleet.length} devices, ${expected} values; config ${dir}/agent.json, manifest ${dir}/manifest.json`,
+  `serving ${fleet.length} devices, ${expected} values${replyDelayMs > 0 ? `, each answer ${replyDelayMs} ms late` : ''}; config ${dir}/agent.json, manifest ${dir}/manifest.json`,
 );
 
 const stop = (): void => {

@@ -15,6 +15,12 @@ export interface ChildCost {
   readonly maxRssMb: number;
   /** For process trees: the largest sum of RSS over the tree, sampled every 50 ms. */
   readonly treeRssMb?: number;
+  /**
+   * Times the child (with its descendants) gave up the CPU to wait: voluntary context
+   * switches. Each is a sleep and a wake-up, which on this VM costs ~100 µs of CPU
+   * (bench/poller/wake-cost.ts, BENCHMARKS.md poller round 19).
+   */
+  readonly sleeps: number;
   readonly stdout: string;
   readonly stderr: string;
   readonly exitCode: number | null;
@@ -122,7 +128,7 @@ export async function runMeasured(
   const dir = mkdtempSync(path.join(tmpdir(), 'xw-time-'));
   const timeFile = path.join(dir, 'time');
   const started = process.hrtime.bigint();
-  const child = spawn('/usr/bin/time', ['-f', '%U %S %M', '-o', timeFile, command, ...args], {
+  const child = spawn('/usr/bin/time', ['-f', '%U %S %M %w', '-o', timeFile, command, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: options.env ?? process.env,
   });
@@ -177,7 +183,7 @@ export async function runMeasured(
   if (sampler !== undefined) clearInterval(sampler);
   const wallS = Number(process.hrtime.bigint() - started) / 1e9;
   const lines = readFileSync(timeFile, 'utf8').trim().split('\n');
-  const [user, sys, maxRss] = (lines[lines.length - 1] ?? '').split(' ').map(Number);
+  const [user, sys, maxRss, waits] = (lines[lines.length - 1] ?? '').split(' ').map(Number);
   rmSync(dir, { recursive: true, force: true });
   return {
     wallS,
@@ -185,6 +191,7 @@ export async function runMeasured(
     sysS: sys ?? 0,
     cpuS: (user ?? 0) + (sys ?? 0),
     maxRssMb: (maxRss ?? 0) / 1024,
+    sleeps: waits ?? 0,
     ...(options.sampleTree === true ? { treeRssMb: treePeak / 1024 } : {}),
     stdout,
     stderr,

@@ -28,6 +28,8 @@ interface Row {
   /** Responder and poller CPU over wall time: how many cores the run kept busy. */
   readonly coresBusy: number;
   readonly wallVsMin: number;
+  /** Voluntary context switches: each a sleep and a wake-up, costly here (round 19). */
+  readonly sleeps: number;
 }
 
 export interface Reference {
@@ -83,6 +85,7 @@ function rowOf(
       base === undefined ? null : ((result.cost.cpuS - base.cost.cpuS) * 1e6) / values,
     rssMb: result.cost.maxRssMb,
     treeRssMb: result.cost.treeRssMb ?? null,
+    sleeps: result.cost.sleeps,
     responderUsPerValue: (r.responderCpuS * 1e6) / values,
     responderVsCalibrated: (r.responderCpuS * 1e6) / values / ref.responderUs,
     coresBusy: (r.responderCpuS + result.cost.cpuS) / result.cost.wallS,
@@ -96,12 +99,12 @@ const f = (n: number | null, digits = 1): string =>
 function line(row: Row): string {
   const rss =
     row.treeRssMb === null ? f(row.rssMb) : `${f(row.treeRssMb)} (1 proc ${f(row.rssMb)})`;
-  return `| ${row.poller.padEnd(8)} | ${String(row.values).padStart(7)} | ${row.mismatched === 0 && row.errors === 0 ? 'yes' : `NO (${row.mismatched} devices, ${row.errors} errors)`} | ${f(row.wallS, 2)} | ${f(row.wallVsMin, 2)} | ${f(row.cpuS, 2)} (sys ${f(row.sysS, 2)}) | ${f(row.cpuUsPerValue, 2)} | ${f(row.netCpuUsPerValue, 2)} | ${rss} | ${f(row.responderUsPerValue)} (${f(row.responderVsCalibrated, 2)}×) | ${f(row.coresBusy, 2)} |`;
+  return `| ${row.poller.padEnd(8)} | ${String(row.values).padStart(7)} | ${row.mismatched === 0 && row.errors === 0 ? 'yes' : `NO (${row.mismatched} devices, ${row.errors} errors)`} | ${f(row.wallS, 2)} | ${f(row.wallVsMin, 2)} | ${f(row.cpuS, 2)} (sys ${f(row.sysS, 2)}) | ${f(row.cpuUsPerValue, 2)} | ${f(row.netCpuUsPerValue, 2)} | ${rss} | ${f(row.responderUsPerValue)} (${f(row.responderVsCalibrated, 2)}×) | ${f(row.coresBusy, 2)} | ${row.sleeps} |`;
 }
 
 const HEADER =
-  '| poller | values | same as plan | wall s | wall / min | CPU s | CPU µs/value | net of start-up | peak RSS MB | responder µs/value (× calibrated) | cores busy |\n' +
-  '| ------ | ------ | ------------ | ------ | ---------- | ----- | ------------ | --------------- | ----------- | --------------------------------- | ---------- |';
+  '| poller | values | same as plan | wall s | wall / min | CPU s | CPU µs/value | net of start-up | peak RSS MB | responder µs/value (× calibrated) | cores busy | sleeps |\n' +
+  '| ------ | ------ | ------------ | ------ | ---------- | ----- | ------------ | --------------- | ----------- | --------------------------------- | ---------- | ------ |';
 
 export function printRunTable(
   run: number,
@@ -172,10 +175,10 @@ export function summarise(
     median(rows.filter((r) => r.row.poller === p).map((r) => pick(r.row) ?? NaN));
   const out: string[] = [`\nmedians over ${new Set(rows.map((r) => r.run)).size} run(s):`];
   out.push(
-    '| poller | CPU µs/value | peak RSS MB | wall s | wall / min | responder µs/value | cores busy |',
+    '| poller | CPU µs/value | peak RSS MB | wall s | wall / min | responder µs/value | cores busy | sleeps |',
   );
   out.push(
-    '| ------ | ------------ | ----------- | ------ | ---------- | ------------------ | ---------- |',
+    '| ------ | ------------ | ----------- | ------ | ---------- | ------------------ | ---------- | ------ |',
   );
   const data: Record<string, unknown> = {};
   for (const p of pollers) {
@@ -186,10 +189,11 @@ export function summarise(
       wallVsMin: med(p, (r) => r.wallVsMin),
       responderUsPerValue: med(p, (r) => r.responderUsPerValue),
       coresBusy: med(p, (r) => r.coresBusy),
+      sleeps: med(p, (r) => r.sleeps),
     };
     data[p] = m;
     out.push(
-      `| ${p} | ${f(m.cpuUsPerValue, 2)} | ${f(m.rssMb)} | ${f(m.wallS, 2)} | ${f(m.wallVsMin, 2)} | ${f(m.responderUsPerValue)} | ${f(m.coresBusy, 2)} |`,
+      `| ${p} | ${f(m.cpuUsPerValue, 2)} | ${f(m.rssMb)} | ${f(m.wallS, 2)} | ${f(m.wallVsMin, 2)} | ${f(m.responderUsPerValue)} | ${f(m.coresBusy, 2)} | ${f(m.sleeps, 0)} |`,
     );
   }
   const perRun = (pick: (row: Row) => number): number[] =>

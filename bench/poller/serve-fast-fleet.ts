@@ -19,6 +19,7 @@ import type { SnmpResponder } from '../../seeds/src/sim/responder.ts';
 import { freeUdpPort } from '../../test/support/free-port.ts';
 import { buildFleet, COMMUNITY } from './fleet.ts';
 import { writeFleetFiles } from './fleet-files.ts';
+import { wholeNumberOption } from './options.ts';
 import { planFor } from './plan.ts';
 import { hostOf } from './snmpsim-fleet.ts';
 
@@ -30,13 +31,7 @@ const { values: opts } = parseArgs({
     'reply-delay-ms': { type: 'string', default: '0' },
   },
 });
-const replyDelayMs = Number(opts['reply-delay-ms']);
-if (!Number.isInteger(replyDelayMs) || replyDelayMs < 0) {
-  console.error(
-    `--reply-delay-ms must be a whole number of milliseconds ≥ 0, got ${opts['reply-delay-ms']}`,
-  );
-  process.exit(2);
-}
+const replyDelayMs = wholeNumberOption('reply-delay-ms', opts['reply-delay-ms'], 0);
 /** Address groups, as snmpsim-fleet's processes: device i is on hostOf(i, GROUPS). */
 const GROUPS = 8;
 const dir = path.resolve(opts.dir ?? '/tmp/xw-fast-fleet');

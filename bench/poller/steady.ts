@@ -23,6 +23,7 @@ import { agentConfigFor, BENCH_TOKEN } from './fleet-files.ts';
 import { killRunning, runMeasured } from './measure.ts';
 import type { DevicePlan } from './plan.ts';
 import { planFor } from './plan.ts';
+import { wholeNumberOption } from './options.ts';
 import { median } from './print.ts';
 import { startReportSink } from './report-sink.ts';
 import { bundleDeployedAgent } from './runners.ts';
@@ -37,16 +38,8 @@ const { values: opts } = parseArgs({
     rounds: { type: 'string', default: '2' },
   },
 });
-const whole = (name: string, text: string | undefined, min: number): number => {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < min) {
-    console.error(`--${name} must be a whole number ≥ ${min}, got ${String(text)}`);
-    process.exit(2);
-  }
-  return n;
-};
-const cycles = whole('cycles', opts.cycles, 2);
-const rounds = whole('rounds', opts.rounds, 1);
+const cycles = wholeNumberOption('cycles', opts.cycles, 2);
+const rounds = wholeNumberOption('rounds', opts.rounds, 1);
 
 const NAIVE = path.join(import.meta.dirname, 'naive-poller.mjs');
 /** The agent while it runs, to stop it with the bench (the naive poller is runMeasured's). */

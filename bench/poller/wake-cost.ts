@@ -9,13 +9,10 @@
 // (user + system) per run compared. On a machine where a wake-up is cheap the two are close.
 // Usage: npx tsx bench/poller/wake-cost.ts [--runs 2000]
 import { parseArgs } from 'node:util';
+import { wholeNumberOption } from './options.ts';
 
 const { values: opts } = parseArgs({ options: { runs: { type: 'string', default: '2000' } } });
-const runs = Number(opts.runs);
-if (!Number.isInteger(runs) || runs < 100) {
-  console.error(`--runs must be a whole number ≥ 100, got ${opts.runs}`);
-  process.exit(2);
-}
+const runs = wholeNumberOption('runs', opts.runs, 100);
 
 interface Row {
   readonly i: number;

@@ -5,17 +5,17 @@
 // poller's run can be charged what it cost the responder.
 import { execFile, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { freeUdpPort } from '../../test/support/free-port.ts';
 import type { SimDevice } from './fleet.ts';
 import { COMMUNITY } from './fleet.ts';
+import { processCpuSeconds } from './measure.ts';
 import { snmprecLine } from './values.ts';
 
 const SNMPSIMD = '/usr/bin/snmpsimd';
-const CLOCK_TICKS = 100;
 
 export interface SnmpsimFleet {
   readonly ports: readonly number[];
@@ -49,12 +49,6 @@ export function writeWalks(
     writeFileSync(file, `${lines}\n`, { mode: 0o644 });
   });
   return dirs;
-}
-
-function cpuOf(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
 }
 
 async function answers(host: string, port: number, community: string): Promise<boolean> {
@@ -146,7 +140,7 @@ export async function startSnmpsimFleet(
     ports,
     pids,
     endpointOf: (i) => ({ host: hostOf(i, processes), port: ports[i % processes] ?? 0 }),
-    cpuSeconds: () => pids.reduce((sum, pid) => sum + cpuOf(pid), 0),
+    cpuSeconds: () => pids.reduce((sum, pid) => sum + processCpuSeconds(pid), 0),
     stop,
   };
 }

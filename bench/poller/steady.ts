@@ -19,8 +19,8 @@ import { parseArgs } from 'node:util';
 import type { Report } from '@xiaowang/shared';
 import { deployedNodeFlags } from '../../test/support/deployed-flags.ts';
 import { buildFleet } from './fleet.ts';
-import { agentConfigFor, BENCH_TOKEN } from './fleet-files.ts';
-import { killRunning, runMeasured } from './measure.ts';
+import { agentConfigFor, BENCH_TOKEN, writeManifest } from './fleet-files.ts';
+import { killRunning, processCpuSeconds, runMeasured } from './measure.ts';
 import type { DevicePlan } from './plan.ts';
 import { planFor } from './plan.ts';
 import { wholeNumberOption } from './options.ts';
@@ -44,19 +44,12 @@ const rounds = wholeNumberOption('rounds', opts.rounds, 1);
 const NAIVE = path.join(import.meta.dirname, 'naive-poller.mjs');
 /** The agent while it runs, to stop it with the bench (the naive poller is runMeasured's). */
 let liveAgent: ChildProcess | undefined;
-const CLOCK_TICKS = 100;
 
 interface Pass {
   readonly cpuS: number;
   /** device name → values fetched in this pass. */
   readonly values: ReadonlyMap<string, number>;
   readonly errors: readonly string[];
-}
-
-/** User + system CPU seconds of a live process, from the kernel's accounting. */
-function cpuOf(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
 }
 
 function peakRssMb(pid: number): number {
@@ -101,7 +94,7 @@ async function agentCycles(
     pending = lines.pop() ?? '';
     for (const line of lines) {
       if (!line.includes('"delivery.done"') || marks.length >= cycles) continue;
-      marks.push(cpuOf(pid));
+      marks.push(processCpuSeconds(pid));
       if (marks.length === cycles) {
         peak = peakRssMb(pid);
         child.kill('SIGTERM');
@@ -181,13 +174,9 @@ try {
   const first = fleet.map((device, i) => planFor(device, sim.endpointOf(i)));
   const later = fleet.map((device, i) => planFor(device, sim.endpointOf(i), ['entity']));
   const manifestFile = path.join(dir, 'manifest.json');
-  writeFileSync(
+  writeManifest(
     manifestFile,
-    JSON.stringify({
-      maxRepetitions: 20,
-      timeoutMs: 30_000,
-      devices: first.map((p, i) => ({ ...p, laterSubtrees: later[i]?.subtrees })),
-    }),
+    first.map((p, i) => ({ ...p, laterSubtrees: later[i]?.subtrees })),
   );
   const bundle = path.join(dir, 'xiaowang-agent.mjs');
   await bundleDeployedAgent(bundle);

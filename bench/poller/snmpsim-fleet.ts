@@ -4,8 +4,7 @@
 // host:port as a device's identity. Reads the processes' CPU time from /proc so each
 // poller's run can be charged what it cost the responder.
 import { execFile, spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
@@ -70,6 +69,54 @@ async function answers(host: string, port: number, community: string): Promise<b
   }
 }
 
+const shellQuote = (word: string): string => `'${word.replaceAll("'", `'\\''`)}'`;
+
+/** Whether `pid` is a live process (not gone, not a zombie waiting to be reaped). */
+function isRunning(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0] !== 'Z';
+  } catch {
+    return false;
+  }
+}
+
+function signal(pid: number, name: NodeJS.Signals): void {
+  try {
+    process.kill(pid, name);
+  } catch {
+    // already gone
+  }
+}
+
+/**
+ * Starts every responder in one session of their own, as a responder service, or one
+ * started from another terminal, would run. With the kernel's autogroup scheduling (on
+ * here) that gives the responders one share of the cores and the pollers another, as
+ * devices on other machines would have. In the bench's own session a poller that floods the
+ * responders waits behind them to run, and takes its replies in batches no network would
+ * hand it (BENCHMARKS.md, poller round 20). Returns the processes' pids, in order.
+ */
+async function startInOwnSession(commands: readonly string[]): Promise<number[]> {
+  const script = `${commands.map((c) => `${c} </dev/null >/dev/null 2>&1 & echo $!`).join('\n')}\nwait\n`;
+  const leader = spawn('/bin/sh', ['-c', script], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+    detached: true,
+  });
+  let out = '';
+  leader.stdout.setEncoding('utf8');
+  return new Promise((resolve, reject) => {
+    leader.stdout.on('data', (chunk: string) => {
+      out += chunk;
+      const pids = out
+        .split('\n')
+        .filter((line) => /^\d+$/.test(line))
+        .map(Number);
+      if (pids.length === commands.length) resolve(pids);
+    });
+    leader.on('exit', (code) => reject(new Error(`the shell starting snmpsimd exited (${code})`)));
+  });
+}
+
 /** Device i's loopback address: process k = i mod N, j-th device of that process. */
 export function hostOf(deviceIndex: number, processes: number): string {
   const k = deviceIndex % processes;
@@ -85,7 +132,7 @@ export async function startSnmpsimFleet(
   chmodSync(dir, 0o755);
   const dataDirs = writeWalks(dir, devices, processes);
   const ports: number[] = [];
-  const children: ChildProcess[] = [];
+  const commands: string[] = [];
   for (let k = 0; k < processes; k++) {
     const port = await freeUdpPort('127.0.0.1');
     const cache = path.join(dir, `cache-${k}`);
@@ -101,26 +148,20 @@ export async function startSnmpsimFleet(
       '--logging-method=null',
     ];
     if (process.getuid?.() === 0) args.push('--process-user=nobody', '--process-group=nogroup');
-    children.push(spawn(SNMPSIMD, args, { stdio: 'ignore' }));
+    commands.push([SNMPSIMD, ...args].map(shellQuote).join(' '));
     ports.push(port);
   }
+  const pids = await startInOwnSession(commands);
   // Never leave responders behind, even when the bench dies.
   const killAll = (): void => {
-    for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+    for (const pid of pids) if (isRunning(pid)) signal(pid, 'SIGKILL');
   };
   process.once('exit', killAll);
   const stop = async (): Promise<void> => {
     process.off('exit', killAll);
-    for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
-    for (
-      let i = 0;
-      i < 50 && children.some((c) => c.exitCode === null && c.signalCode === null);
-      i++
-    ) {
-      await sleep(100);
-    }
-    for (const child of children)
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    for (const pid of pids) signal(pid, 'SIGTERM');
+    for (let i = 0; i < 50 && pids.some(isRunning); i++) await sleep(100);
+    killAll();
   };
   // Each process indexes its walks on start; wait until every one answers its first device.
   const readyBy = Date.now() + 300_000;
@@ -128,14 +169,13 @@ export async function startSnmpsimFleet(
     const first = devices[k];
     if (first === undefined) continue;
     while (!(await answers(hostOf(k, processes), ports[k] ?? 0, COMMUNITY))) {
-      if (Date.now() > readyBy || children[k]?.exitCode !== null) {
+      if (Date.now() > readyBy || !isRunning(pids[k] ?? 0)) {
         await stop();
         throw new Error(`snmpsimd on port ${ports[k]} did not start`);
       }
       await sleep(500);
     }
   }
-  const pids = children.map((c) => c.pid ?? 0);
   return {
     ports,
     pids,

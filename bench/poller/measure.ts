@@ -65,13 +65,21 @@ function descendants(root: number): number[] {
   return out;
 }
 
+/**
+ * The fields of /proc/<pid>/stat after the command name (state first), which may itself
+ * hold spaces and parentheses. Throws when the process is gone.
+ */
+function statFields(pid: number | string): string[] {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+}
+
 function childrenOf(): Map<number, number[]> {
   const map = new Map<number, number[]>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const ppid = Number(statFields(name)[1]);
       const list = map.get(ppid) ?? [];
       list.push(Number(name));
       map.set(ppid, list);
@@ -86,10 +94,17 @@ const CLOCK_TICKS = 100;
 
 /** User + system CPU seconds of a live process so far, from the kernel's accounting. */
 export function processCpuSeconds(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  // After the command name, which may itself hold spaces and parentheses.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const fields = statFields(pid);
   return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+}
+
+/** Whether `pid` is a live process: not gone, and not a zombie waiting to be reaped. */
+export function isRunning(pid: number): boolean {
+  try {
+    return statFields(pid)[0] !== 'Z';
+  } catch {
+    return false;
+  }
 }
 
 function rssKb(pid: number): number {

@@ -4,14 +4,14 @@
 // host:port as a device's identity. Reads the processes' CPU time from /proc so each
 // poller's run can be charged what it cost the responder.
 import { execFile, spawn } from 'node:child_process';
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { freeUdpPort } from '../../test/support/free-port.ts';
 import type { SimDevice } from './fleet.ts';
 import { COMMUNITY } from './fleet.ts';
-import { processCpuSeconds } from './measure.ts';
+import { isRunning, processCpuSeconds } from './measure.ts';
 import { snmprecLine } from './values.ts';
 
 const SNMPSIMD = '/usr/bin/snmpsimd';
@@ -70,15 +70,6 @@ async function answers(host: string, port: number, community: string): Promise<b
 }
 
 const shellQuote = (word: string): string => `'${word.replaceAll("'", `'\\''`)}'`;
-
-/** Whether `pid` is a live process (not gone, not a zombie waiting to be reaped). */
-function isRunning(pid: number): boolean {
-  try {
-    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0] !== 'Z';
-  } catch {
-    return false;
-  }
-}
 
 function signal(pid: number, name: NodeJS.Signals): void {
   try {

@@ -1,0 +1,226 @@
+// What the agent's own requests cost snmpsim, with the agent's work taken out (issue 9's
+// wall target). The agent polls the fleet once through a relay that records every request
+// datagram, device by device. Then a replayer (replay-child.ts, a process of its own) sends
+// the recorded requests again, unchanged and doing nothing else: each device's requests in
+// their order, the next sent when the last is answered, 16 devices at a time as the agent
+// polls them. The replay is the agent's requests with as little client work as node allows:
+// its wall time against the responder-bound minimum is what the requests themselves cost,
+// and the agent's wall time against the replay's is what the agent's own work adds.
+// Replays alternate with the agent polling snmpsim directly, as bench/poller.ts runs it,
+// each timed between two calibrations.
+//
+//   npx tsx bench/poller/request-floor.ts [--devices 500] [--rounds 2]
+import { createSocket } from 'node:dgram';
+import type { Socket } from 'node:dgram';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { measureResponder } from './calibrate.ts';
+import type { ResponderRate } from './calibrate.ts';
+import { buildFleet } from './fleet.ts';
+import { killRunning, runMeasured } from './measure.ts';
+import { wholeNumberOption } from './options.ts';
+import type { DevicePlan } from './plan.ts';
+import { planFor } from './plan.ts';
+import { countCheck, median } from './print.ts';
+import type { RecordedDevice } from './replay-child.ts';
+import { bundleChild, bundleDeployedAgent, runAgent } from './runners.ts';
+import { startSnmpsimFleet } from './snmpsim-fleet.ts';
+
+const { values: opts } = parseArgs({
+  options: {
+    devices: { type: 'string', default: '500' },
+    'county-aps': { type: 'string', default: '500' },
+    processes: { type: 'string', default: '8' },
+    rounds: { type: 'string', default: '2' },
+  },
+});
+const devicesN = wholeNumberOption('devices', opts.devices, 1);
+const rounds = wholeNumberOption('rounds', opts.rounds, 1);
+const processes = wholeNumberOption('processes', opts.processes, 1);
+
+/** The relay's address for device i: 127.40.0.0/16, beside snmpsim's 127.20–27. */
+const relayHost = (i: number): string => `127.40.${Math.floor(i / 250)}.${(i % 250) + 1}`;
+
+interface Recording {
+  /** Per device, in plan order: its request datagrams as the agent sent them. */
+  readonly requests: Buffer[][];
+  close(): Promise<void>;
+}
+
+/**
+ * One relay socket per device, where the agent is told the device is; each forwards what it
+ * gets to the device's snmpsim endpoint from a socket of its own and sends the answer back.
+ */
+async function startRelay(plans: readonly DevicePlan[]): Promise<{
+  recording: Recording;
+  endpoints: { host: string; port: number }[];
+}> {
+  const requests: Buffer[][] = plans.map(() => []);
+  const sockets: Socket[] = [];
+  const endpoints: { host: string; port: number }[] = [];
+  for (const [i, plan] of plans.entries()) {
+    const front = createSocket('udp4');
+    const back = createSocket('udp4');
+    sockets.push(front, back);
+    let client: { address: string; port: number } | undefined;
+    front.on('message', (msg, rinfo) => {
+      client = { address: rinfo.address, port: rinfo.port };
+      requests[i]?.push(Buffer.from(msg));
+      back.send(msg, plan.port, plan.host);
+    });
+    back.on('message', (msg) => {
+      if (client !== undefined) front.send(msg, client.port, client.address);
+    });
+    front.bind(0, relayHost(i));
+    back.bind(0, '127.0.0.1');
+    await Promise.all([once(front, 'listening'), once(back, 'listening')]);
+    endpoints.push({ host: relayHost(i), port: front.address().port });
+  }
+  return {
+    recording: {
+      requests,
+      close: async () => {
+        await Promise.all(sockets.map((s) => new Promise<void>((r) => s.close(() => r()))));
+      },
+    },
+    endpoints,
+  };
+}
+
+interface Replay {
+  readonly wallS: number;
+  /** The replay's own CPU, start-up excluded. */
+  readonly cpuS: number;
+  readonly sleeps: number;
+  readonly requests: number;
+  /** Varbinds in the answers, past-the-end values included. */
+  readonly served: number;
+  readonly resent: number;
+}
+
+/** Runs replay-child.ts over the recording, as a process of its own. */
+async function replay(bundle: string, recordingFile: string): Promise<Replay> {
+  const cost = await runMeasured(process.execPath, [bundle, recordingFile]);
+  if (cost.exitCode !== 0)
+    throw new Error(`the replayer exited with ${cost.exitCode}: ${cost.stderr}`);
+  const out = JSON.parse(cost.stdout) as Omit<Replay, 'sleeps'>;
+  return { ...out, sleeps: cost.sleeps };
+}
+
+const cores = availableParallelism();
+const dir = mkdtempSync(path.join(tmpdir(), 'xw-floor-'));
+const fleet = buildFleet({ devices: devicesN, countyAps: Number(opts['county-aps']) });
+const sim = await startSnmpsimFleet(dir, fleet, processes);
+const stopAll = (): void => {
+  killRunning();
+  void sim.stop().finally(() => {
+    rmSync(dir, { recursive: true, force: true });
+    process.exit(130);
+  });
+};
+process.once('SIGINT', stopAll);
+process.once('SIGTERM', stopAll);
+try {
+  const plans = fleet.map((device, i) => planFor(device, sim.endpointOf(i)));
+  const expected = plans.reduce((n, p) => n + p.expected, 0);
+  const agentBundle = path.join(dir, 'xiaowang-agent.mjs');
+  await bundleDeployedAgent(agentBundle);
+  const ctx = { dir, agentBundle, nodeFlags: [], plans };
+
+  // The recording poll also touches every walk once, as bench/poller.ts's first pass does.
+  const relay = await startRelay(plans);
+  const relayed = plans.map((plan, i) => ({ ...plan, ...relay.endpoints[i] }));
+  const recordRun = await runAgent(ctx, 'poll', relayed);
+  await relay.recording.close();
+  const failures = countCheck(recordRun, relayed);
+  if (failures.length > 0) throw new Error(`the recording poll missed values: ${failures[0]}`);
+  const recorded = relay.recording.requests;
+  const recordedRequests = recorded.reduce((n, r) => n + r.length, 0);
+  console.log(
+    `fleet: ${fleet.length} devices, ${expected} values; the agent's poll recorded ${recordedRequests} requests (${recordRun.requests ?? '?'} by its own count)`,
+  );
+  const recordingFile = path.join(dir, 'requests.json');
+  const recording: RecordedDevice[] = plans.map((plan, i) => ({
+    host: plan.host,
+    port: plan.port,
+    requests: (recorded[i] ?? []).map((datagram) => datagram.toString('base64')),
+  }));
+  writeFileSync(recordingFile, JSON.stringify(recording));
+  const replayBundle = path.join(dir, 'replay-child.mjs');
+  await bundleChild('replay-child.ts', replayBundle);
+
+  let before: ResponderRate = await measureResponder(sim, fleet);
+  const rows: {
+    round: number;
+    what: string;
+    wallS: number;
+    wallRatio: number;
+    responder: number;
+  }[] = [];
+  const minimum = (us: number): number => (expected * us) / 1e6 / cores;
+  console.log(
+    '| round | client | wall s | wall / min | client CPU s | sleeps | requests | values served | past the plan | responder µs/value (× calibrated) |',
+  );
+  console.log(
+    '| ----- | ------ | ------ | ---------- | ------------ | ------ | -------- | ------------- | ------------- | --------------------------------- |',
+  );
+  for (let round = 1; round <= rounds; round++) {
+    for (const what of round % 2 === 1 ? ['replay', 'agent'] : ['agent', 'replay']) {
+      const cpu0 = sim.cpuSeconds();
+      let wallS: number;
+      let clientCpuS: number;
+      let sleeps: number;
+      let requests: string;
+      let servedText = '–';
+      let pastText = '–';
+      if (what === 'replay') {
+        const r = await replay(replayBundle, recordingFile);
+        wallS = r.wallS;
+        clientCpuS = r.cpuS;
+        sleeps = r.sleeps;
+        requests = `${r.requests}${r.resent > 0 ? ` (${r.resent} resent)` : ''}`;
+        servedText = String(r.served);
+        pastText = `${(((r.served - expected) / expected) * 100).toFixed(1)} %`;
+      } else {
+        const run = await runAgent(ctx, 'poll');
+        const missed = countCheck(run, plans);
+        if (missed.length > 0) throw new Error(`the agent missed values: ${missed[0]}`);
+        wallS = run.cost.wallS;
+        clientCpuS = run.cost.cpuS;
+        sleeps = run.cost.sleeps;
+        requests = String(run.requests ?? '?');
+      }
+      const responderCpuS = sim.cpuSeconds() - cpu0;
+      const after = await measureResponder(sim, fleet);
+      const calibrated = (before.cpuUsPerValue + after.cpuUsPerValue) / 2;
+      before = after;
+      const responderUs = (responderCpuS * 1e6) / expected;
+      const wallRatio = wallS / minimum(calibrated);
+      rows.push({ round, what, wallS, wallRatio, responder: responderUs / calibrated });
+      console.log(
+        `| ${round} | ${what} | ${wallS.toFixed(2)} | ${wallRatio.toFixed(2)} | ${clientCpuS.toFixed(2)} | ${sleeps} | ${requests} | ${servedText} | ${pastText} | ${responderUs.toFixed(1)} (${(responderUs / calibrated).toFixed(2)}×) |`,
+      );
+    }
+  }
+  // Within a round the two ran back to back, so their ratio is free of the calibration's drift.
+  const pairs = Array.from({ length: rounds }, (_, k) => {
+    const agent = rows.find((r) => r.round === k + 1 && r.what === 'agent');
+    const again = rows.find((r) => r.round === k + 1 && r.what === 'replay');
+    return agent === undefined || again === undefined ? 0 : agent.wallS / again.wallS;
+  });
+  console.log(
+    `agent wall ÷ replay wall, round by round: ${pairs.map((x) => x.toFixed(2)).join(', ')} (median ${median(pairs).toFixed(2)})`,
+  );
+  for (const what of ['replay', 'agent']) {
+    const mine = rows.filter((r) => r.what === what);
+    console.log(
+      `${what}: median wall / responder-bound minimum ${median(mine.map((r) => r.wallRatio)).toFixed(2)}, responder at ${median(mine.map((r) => r.responder)).toFixed(2)}× its calibrated cost`,
+    );
+  }
+} finally {
+  await sim.stop();
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -133,8 +133,13 @@ try {
   // The recording poll also touches every walk once, as bench/poller.ts's first pass does.
   const relay = await startRelay(plans);
   const relayed = plans.map((plan, i) => ({ ...plan, ...relay.endpoints[i] }));
-  const recordRun = await runAgent(ctx, 'poll', relayed);
-  await relay.recording.close();
+  let recordRun;
+  try {
+    recordRun = await runAgent(ctx, 'poll', relayed);
+  } finally {
+    // Open sockets would keep the bench alive after a failed poll.
+    await relay.recording.close();
+  }
   const failures = countCheck(recordRun, relayed);
   if (failures.length > 0) throw new Error(`the recording poll missed values: ${failures[0]}`);
   const recorded = relay.recording.requests;

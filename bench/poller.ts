@@ -6,20 +6,17 @@
 // (one scrape per device) and snmpbulkwalk scripts. All must return the same values per
 // device. Usage: npx tsx bench/poller.ts [--devices 500] [--runs 3] [--json out.json]
 // (--quick: 60 devices, one run, as `npm run bench` runs it).
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { deployedNodeFlags } from '../test/support/deployed-flags.ts';
 import { freeTcpPort } from './poller/free-tcp-port.ts';
 import { writeManifest } from './poller/fleet-files.ts';
-import { killRunning } from './poller/measure.ts';
 import { countValues, writeBulkwalkScripts } from './poller/bulkwalk.ts';
 import { measureResponder } from './poller/calibrate.ts';
 import { writeExporterConfig } from './poller/exporter.ts';
 import { missingTools } from './poller/tools.ts';
-import { buildFleet } from './poller/fleet.ts';
-import { planFor } from './poller/plan.ts';
 import { countCheck, printAcTable, printRunTable, summarise } from './poller/print.ts';
 import type { RunResult } from './poller/print.ts';
 import type { PollerContext, PollerName, PollerRun } from './poller/runners.ts';
@@ -33,7 +30,7 @@ import {
   runExporter,
   runNaive,
 } from './poller/runners.ts';
-import { startSnmpsimFleet } from './poller/snmpsim-fleet.ts';
+import { startBenchFleet } from './poller/bench-fleet.ts';
 
 const { values: opts } = parseArgs({
   options: {
@@ -75,21 +72,12 @@ if (missing !== undefined) {
   console.error(missing);
   process.exit(2);
 }
-const dir = mkdtempSync(path.join(tmpdir(), 'xw-poller-'));
-const fleet = buildFleet({ devices: devicesN, countyAps });
-const sim = await startSnmpsimFleet(dir, fleet, processes);
-const interrupted = (): void => {
-  killRunning();
-  void sim.stop().finally(() => {
-    rmSync(dir, { recursive: true, force: true });
-    process.exit(130);
-  });
-};
-process.once('SIGINT', interrupted);
-process.once('SIGTERM', interrupted);
+const { dir, fleet, sim, plans, expected, cleanUp } = await startBenchFleet(
+  'xw-poller-',
+  { devices: devicesN, countyAps },
+  processes,
+);
 try {
-  const plans = fleet.map((device, i) => planFor(device, sim.endpointOf(i)));
-  const expected = plans.reduce((n, p) => n + p.expected, 0);
   const subtrees = plans.reduce((n, p) => n + p.subtrees.length, 0);
   console.log(
     `fleet: ${fleet.length} devices (${fleet.filter((d) => d.kind === 'core').length} core, ${fleet.filter((d) => d.kind === 'access').length} access, ${fleet.filter((d) => d.kind === 'ac').length} controllers; county controller ${fleet[0]?.aps ?? 0} APs), ${fleet.reduce((n, d) => n + d.varbinds.length, 0)} OIDs served by ${processes} snmpsimd processes`,
@@ -236,6 +224,5 @@ try {
     );
   }
 } finally {
-  await sim.stop();
-  rmSync(dir, { recursive: true, force: true });
+  await cleanUp();
 }

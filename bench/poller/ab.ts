@@ -25,7 +25,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildFleet } from './fleet.ts';
 import { writeManifest } from './fleet-files.ts';
-import { killRunning } from './measure.ts';
+import { cleanUpOnSignal } from './measure.ts';
 import type { DevicePlan } from './plan.ts';
 import { planFor } from './plan.ts';
 import { median } from './print.ts';
@@ -134,14 +134,10 @@ for (const k of [0, 1]) {
   writeManifest(manifestFile, plans);
   copies.push({ sim, plans, manifestFile });
 }
-const stopAll = async (): Promise<void> => {
-  killRunning();
+const stopAll = cleanUpOnSignal(async () => {
   await Promise.all(copies.map((c) => c.sim.stop()));
   rmSync(dir, { recursive: true, force: true });
-};
-const interrupted = (): void => void stopAll().finally(() => process.exit(130));
-process.once('SIGINT', interrupted);
-process.once('SIGTERM', interrupted);
+});
 
 try {
   const expected = copies[0]?.plans.reduce((n, p) => n + p.expected, 0) ?? 0;

@@ -53,6 +53,23 @@ export function killRunning(): void {
   }
 }
 
+/**
+ * Cleans up once, whichever comes first: SIGINT or SIGTERM (after stopping every measured
+ * child; then exits 130), or the bench's own `finally` calling the returned function. A
+ * bench left behind would keep its responders and its temporary walks.
+ */
+export function cleanUpOnSignal(cleanUp: () => Promise<void>): () => Promise<void> {
+  let done: Promise<void> | undefined;
+  const once = (): Promise<void> => (done ??= cleanUp());
+  const interrupted = (): void => {
+    killRunning();
+    void once().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+  return once;
+}
+
 function descendants(root: number): number[] {
   const kids = childrenOf();
   const out: number[] = [];

@@ -13,21 +13,19 @@
 import { createSocket } from 'node:dgram';
 import type { Socket } from 'node:dgram';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { measureResponder } from './calibrate.ts';
 import type { ResponderRate } from './calibrate.ts';
-import { buildFleet } from './fleet.ts';
-import { killRunning, runMeasured } from './measure.ts';
+import { runMeasured } from './measure.ts';
 import { wholeNumberOption } from './options.ts';
 import type { DevicePlan } from './plan.ts';
-import { planFor } from './plan.ts';
 import { countCheck, median } from './print.ts';
 import type { RecordedDevice } from './replay-child.ts';
 import { bundleChild, bundleDeployedAgent, runAgent } from './runners.ts';
-import { startSnmpsimFleet } from './snmpsim-fleet.ts';
+import { startBenchFleet } from './bench-fleet.ts';
 
 const { values: opts } = parseArgs({
   options: {
@@ -111,21 +109,12 @@ async function replay(bundle: string, recordingFile: string): Promise<Replay> {
 }
 
 const cores = availableParallelism();
-const dir = mkdtempSync(path.join(tmpdir(), 'xw-floor-'));
-const fleet = buildFleet({ devices: devicesN, countyAps: Number(opts['county-aps']) });
-const sim = await startSnmpsimFleet(dir, fleet, processes);
-const stopAll = (): void => {
-  killRunning();
-  void sim.stop().finally(() => {
-    rmSync(dir, { recursive: true, force: true });
-    process.exit(130);
-  });
-};
-process.once('SIGINT', stopAll);
-process.once('SIGTERM', stopAll);
+const { dir, fleet, sim, plans, expected, cleanUp } = await startBenchFleet(
+  'xw-floor-',
+  { devices: devicesN, countyAps: Number(opts['county-aps']) },
+  processes,
+);
 try {
-  const plans = fleet.map((device, i) => planFor(device, sim.endpointOf(i)));
-  const expected = plans.reduce((n, p) => n + p.expected, 0);
   const agentBundle = path.join(dir, 'xiaowang-agent.mjs');
   await bundleDeployedAgent(agentBundle);
   const ctx = { dir, agentBundle, nodeFlags: [], plans };
@@ -226,6 +215,5 @@ try {
     );
   }
 } finally {
-  await sim.stop();
-  rmSync(dir, { recursive: true, force: true });
+  await cleanUp();
 }

@@ -20,7 +20,7 @@ import type { Report } from '@xiaowang/shared';
 import { deployedNodeFlags } from '../../test/support/deployed-flags.ts';
 import { buildFleet } from './fleet.ts';
 import { agentConfigFor, BENCH_TOKEN, writeManifest } from './fleet-files.ts';
-import { killRunning, processCpuSeconds, runMeasured } from './measure.ts';
+import { cleanUpOnSignal, processCpuSeconds, runMeasured } from './measure.ts';
 import type { DevicePlan } from './plan.ts';
 import { planFor } from './plan.ts';
 import { wholeNumberOption } from './options.ts';
@@ -162,13 +162,11 @@ const dir = mkdtempSync(path.join(tmpdir(), 'xw-steady-'));
 chmodSync(dir, 0o755);
 const fleet = buildFleet({ devices: Number(opts.devices), countyAps: Number(opts['county-aps']) });
 const sim = await startSnmpsimFleet(dir, fleet, Number(opts.processes));
-const stop = async (): Promise<void> => {
+const stop = cleanUpOnSignal(async () => {
   liveAgent?.kill('SIGKILL');
-  killRunning();
   await sim.stop();
   rmSync(dir, { recursive: true, force: true });
-};
-process.once('SIGINT', () => void stop().finally(() => process.exit(130)));
+});
 
 try {
   const first = fleet.map((device, i) => planFor(device, sim.endpointOf(i)));

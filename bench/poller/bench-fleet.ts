@@ -35,7 +35,12 @@ export async function startBenchFleet(
     await sim.stop();
     rmSync(dir, { recursive: true, force: true });
   });
-  const plans = fleet.map((device, i) => planFor(device, sim.endpointOf(i)));
-  const expected = plans.reduce((n, p) => n + p.expected, 0);
-  return { dir, fleet, sim, plans, expected, cleanUp };
+  try {
+    const plans = fleet.map((device, i) => planFor(device, sim.endpointOf(i)));
+    const expected = plans.reduce((n, p) => n + p.expected, 0);
+    return { dir, fleet, sim, plans, expected, cleanUp };
+  } catch (error) {
+    await cleanUp();
+    throw error;
+  }
 }

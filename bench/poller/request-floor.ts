@@ -7,7 +7,9 @@
 // its wall time against the responder-bound minimum is what the requests themselves cost,
 // and the agent's wall time against the replay's is what the agent's own work adds.
 // Replays alternate with the agent polling snmpsim directly, as bench/poller.ts runs it,
-// each timed between two calibrations.
+// each timed between two calibrations. Every replay must get back exactly the varbinds the
+// recorded poll got. Client CPU is the agent's whole process (start-up and delivery
+// included) and the replayer's replay alone (its start-up and reading the file excluded).
 //
 //   npx tsx bench/poller/request-floor.ts [--devices 500] [--rounds 2]
 import { createSocket } from 'node:dgram';
@@ -17,6 +19,7 @@ import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { decodeMessage } from '../../agent/src/snmp/ber.ts';
 import { measureResponder } from './calibrate.ts';
 import type { ResponderRate } from './calibrate.ts';
 import { runMeasured } from './measure.ts';
@@ -45,6 +48,8 @@ const relayHost = (i: number): string => `127.40.${Math.floor(i / 250)}.${(i % 2
 interface Recording {
   /** Per device, in plan order: its request datagrams as the agent sent them. */
   readonly requests: Buffer[][];
+  /** Varbinds in the answers the relay passed back: what every replay must get too. */
+  served(): number;
   close(): Promise<void>;
 }
 
@@ -57,6 +62,7 @@ async function startRelay(plans: readonly DevicePlan[]): Promise<{
   endpoints: { host: string; port: number }[];
 }> {
   const requests: Buffer[][] = plans.map(() => []);
+  let served = 0;
   const sockets: Socket[] = [];
   const endpoints: { host: string; port: number }[] = [];
   for (const [i, plan] of plans.entries()) {
@@ -70,6 +76,7 @@ async function startRelay(plans: readonly DevicePlan[]): Promise<{
       back.send(msg, plan.port, plan.host);
     });
     back.on('message', (msg) => {
+      served += decodeMessage(msg).count;
       if (client !== undefined) front.send(msg, client.port, client.address);
     });
     front.bind(0, relayHost(i));
@@ -80,6 +87,7 @@ async function startRelay(plans: readonly DevicePlan[]): Promise<{
   return {
     recording: {
       requests,
+      served: () => served,
       close: async () => {
         await Promise.all(sockets.map((s) => new Promise<void>((r) => s.close(() => r()))));
       },
@@ -90,7 +98,7 @@ async function startRelay(plans: readonly DevicePlan[]): Promise<{
 
 interface Replay {
   readonly wallS: number;
-  /** The replay's own CPU, start-up excluded. */
+  /** The replay's own CPU, its start-up and reading the recording excluded. */
   readonly cpuS: number;
   readonly sleeps: number;
   readonly requests: number;
@@ -133,6 +141,7 @@ try {
   if (failures.length > 0) throw new Error(`the recording poll missed values: ${failures[0]}`);
   const recorded = relay.recording.requests;
   const recordedRequests = recorded.reduce((n, r) => n + r.length, 0);
+  const recordedServed = relay.recording.served();
   console.log(
     `fleet: ${fleet.length} devices, ${expected} values; the agent's poll recorded ${recordedRequests} requests (${recordRun.requests ?? '?'} by its own count)`,
   );
@@ -172,6 +181,12 @@ try {
       let pastText = '–';
       if (what === 'replay') {
         const r = await replay(replayBundle, recordingFile);
+        // The same requests to the same walks: anything else is not the same work.
+        if (r.served !== recordedServed || r.requests !== recordedRequests) {
+          throw new Error(
+            `the replay got ${r.served} values in ${r.requests} answers, the recorded poll ${recordedServed} in ${recordedRequests}`,
+          );
+        }
         wallS = r.wallS;
         clientCpuS = r.cpuS;
         sleeps = r.sleeps;
@@ -202,8 +217,8 @@ try {
   // Within a round the two ran back to back, so their ratio is free of the calibration's drift.
   const pairs = Array.from({ length: rounds }, (_, k) => {
     const agent = rows.find((r) => r.round === k + 1 && r.what === 'agent');
-    const again = rows.find((r) => r.round === k + 1 && r.what === 'replay');
-    return agent === undefined || again === undefined ? 0 : agent.wallS / again.wallS;
+    const replayed = rows.find((r) => r.round === k + 1 && r.what === 'replay');
+    return agent === undefined || replayed === undefined ? 0 : agent.wallS / replayed.wallS;
   });
   console.log(
     `agent wall ÷ replay wall, round by round: ${pairs.map((x) => x.toFixed(2)).join(', ')} (median ${median(pairs).toFixed(2)})`,

@@ -22,6 +22,8 @@ export interface RecordedDevice {
 const IN_FLIGHT = 16;
 /** A request unanswered this long is sent again; snmpsim on loopback answers in milliseconds. */
 const RESEND_MS = 5000;
+/** Sends of one request before the replay gives up: the responder is gone. */
+const MAX_SENDS = 3;
 
 const file = process.argv[2];
 if (file === undefined) {
@@ -33,15 +35,24 @@ const devices = (JSON.parse(readFileSync(file, 'utf8')) as RecordedDevice[]).map
   port: d.port,
   datagrams: d.requests.map((r) => Buffer.from(r, 'base64')),
 }));
+// Request-ids read before the clock starts, not once a request.
+const ids = devices.map((d) => d.datagrams.map((datagram) => decodeMessage(datagram).requestId));
 
 let served = 0;
 let requests = 0;
 let resent = 0;
 
-function replayDevice(device: (typeof devices)[number], done: () => void): void {
+function replayDevice(index: number, done: () => void): void {
+  const device = devices[index];
+  const asks = ids[index];
+  if (device === undefined || asks === undefined) {
+    done();
+    return;
+  }
   const socket = createSocket('udp4');
   let at = 0;
   let asked = 0;
+  let sends = 0;
   const send = (): void => {
     const datagram = device.datagrams[at];
     if (datagram === undefined) {
@@ -50,11 +61,17 @@ function replayDevice(device: (typeof devices)[number], done: () => void): void 
       done();
       return;
     }
-    asked = decodeMessage(datagram).requestId;
+    asked = asks[at] ?? 0;
     socket.send(datagram, device.port, device.host);
     timer.refresh();
   };
   const timer = setTimeout(() => {
+    if (++sends >= MAX_SENDS) {
+      console.error(
+        `no answer from ${device.host}:${device.port} to request ${at + 1} after ${MAX_SENDS} sends`,
+      );
+      process.exit(1);
+    }
     resent++;
     send();
   }, RESEND_MS);
@@ -64,6 +81,7 @@ function replayDevice(device: (typeof devices)[number], done: () => void): void 
     served += answer.count;
     requests++;
     at++;
+    sends = 0;
     send();
   });
   socket.bind(0, '127.0.0.1', send);
@@ -75,14 +93,12 @@ let next = 0;
 let running = 0;
 let finished = false;
 const startNext = (): void => {
-  const device = devices[next];
-  if (device === undefined) {
+  if (next >= devices.length) {
     if (running === 0 && !finished) finish();
     return;
   }
-  next++;
   running++;
-  replayDevice(device, () => {
+  replayDevice(next++, () => {
     running--;
     startNext();
   });

@@ -38,17 +38,20 @@ export interface RunOptions {
 
 const running = new Set<ChildProcess>();
 
+/** Sends `name` to `pid`, which may already be gone. */
+export function signal(pid: number, name: NodeJS.Signals): void {
+  try {
+    process.kill(pid, name);
+  } catch {
+    // already gone
+  }
+}
+
 /** Stops every measured child still running, with its process tree (for an interrupted bench). */
 export function killRunning(): void {
   for (const child of running) {
     const tree = child.pid === undefined ? [] : descendants(child.pid);
-    for (const pid of tree.reverse()) {
-      try {
-        process.kill(pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    }
+    for (const pid of tree.reverse()) signal(pid, 'SIGKILL');
     child.kill('SIGKILL');
   }
 }

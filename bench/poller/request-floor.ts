@@ -116,6 +116,9 @@ async function replay(bundle: string, recordingFile: string): Promise<Replay> {
   return { ...out, sleeps: cost.sleeps };
 }
 
+/** The two clients timed against each other. */
+type Client = 'replay' | 'agent';
+
 const cores = availableParallelism();
 const { dir, fleet, sim, plans, expected, cleanUp } = await startBenchFleet(
   'xw-floor-',
@@ -158,7 +161,7 @@ try {
   let before: ResponderRate = await measureResponder(sim, fleet);
   const rows: {
     round: number;
-    what: string;
+    what: Client;
     wallS: number;
     wallRatio: number;
     responder: number;
@@ -170,47 +173,59 @@ try {
   console.log(
     '| ----- | ------ | ------ | ---------- | ------------ | ------ | -------- | ------------- | ------------- | --------------------------------- |',
   );
+  /** One timed pass of a client: what the table shows of it besides the responder's side. */
+  interface Pass {
+    readonly wallS: number;
+    readonly clientCpuS: number;
+    readonly sleeps: number;
+    readonly requests: string;
+    readonly served: string;
+    readonly past: string;
+  }
+  const replayPass = async (): Promise<Pass> => {
+    const r = await replay(replayBundle, recordingFile);
+    // The same requests to the same walks: anything else is not the same work.
+    if (r.served !== recordedServed || r.requests !== recordedRequests) {
+      throw new Error(
+        `the replay got ${r.served} values in ${r.requests} answers, the recorded poll ${recordedServed} in ${recordedRequests}`,
+      );
+    }
+    return {
+      wallS: r.wallS,
+      clientCpuS: r.cpuS,
+      sleeps: r.sleeps,
+      requests: `${r.requests}${r.resent > 0 ? ` (${r.resent} resent)` : ''}`,
+      served: String(r.served),
+      past: `${(((r.served - expected) / expected) * 100).toFixed(1)} %`,
+    };
+  };
+  const agentPass = async (): Promise<Pass> => {
+    const run = await runAgent(ctx, 'poll');
+    const missed = countCheck(run, plans);
+    if (missed.length > 0) throw new Error(`the agent missed values: ${missed[0]}`);
+    return {
+      wallS: run.cost.wallS,
+      clientCpuS: run.cost.cpuS,
+      sleeps: run.cost.sleeps,
+      requests: String(run.requests ?? '?'),
+      served: '–',
+      past: '–',
+    };
+  };
   for (let round = 1; round <= rounds; round++) {
-    for (const what of round % 2 === 1 ? ['replay', 'agent'] : ['agent', 'replay']) {
+    const order: Client[] = round % 2 === 1 ? ['replay', 'agent'] : ['agent', 'replay'];
+    for (const what of order) {
       const cpu0 = sim.cpuSeconds();
-      let wallS: number;
-      let clientCpuS: number;
-      let sleeps: number;
-      let requests: string;
-      let servedText = '–';
-      let pastText = '–';
-      if (what === 'replay') {
-        const r = await replay(replayBundle, recordingFile);
-        // The same requests to the same walks: anything else is not the same work.
-        if (r.served !== recordedServed || r.requests !== recordedRequests) {
-          throw new Error(
-            `the replay got ${r.served} values in ${r.requests} answers, the recorded poll ${recordedServed} in ${recordedRequests}`,
-          );
-        }
-        wallS = r.wallS;
-        clientCpuS = r.cpuS;
-        sleeps = r.sleeps;
-        requests = `${r.requests}${r.resent > 0 ? ` (${r.resent} resent)` : ''}`;
-        servedText = String(r.served);
-        pastText = `${(((r.served - expected) / expected) * 100).toFixed(1)} %`;
-      } else {
-        const run = await runAgent(ctx, 'poll');
-        const missed = countCheck(run, plans);
-        if (missed.length > 0) throw new Error(`the agent missed values: ${missed[0]}`);
-        wallS = run.cost.wallS;
-        clientCpuS = run.cost.cpuS;
-        sleeps = run.cost.sleeps;
-        requests = String(run.requests ?? '?');
-      }
+      const pass = what === 'replay' ? await replayPass() : await agentPass();
       const responderCpuS = sim.cpuSeconds() - cpu0;
       const after = await measureResponder(sim, fleet);
       const calibrated = (before.cpuUsPerValue + after.cpuUsPerValue) / 2;
       before = after;
       const responderUs = (responderCpuS * 1e6) / expected;
-      const wallRatio = wallS / minimum(calibrated);
-      rows.push({ round, what, wallS, wallRatio, responder: responderUs / calibrated });
+      const wallRatio = pass.wallS / minimum(calibrated);
+      rows.push({ round, what, wallS: pass.wallS, wallRatio, responder: responderUs / calibrated });
       console.log(
-        `| ${round} | ${what} | ${wallS.toFixed(2)} | ${wallRatio.toFixed(2)} | ${clientCpuS.toFixed(2)} | ${sleeps} | ${requests} | ${servedText} | ${pastText} | ${responderUs.toFixed(1)} (${(responderUs / calibrated).toFixed(2)}×) |`,
+        `| ${round} | ${what} | ${pass.wallS.toFixed(2)} | ${wallRatio.toFixed(2)} | ${pass.clientCpuS.toFixed(2)} | ${pass.sleeps} | ${pass.requests} | ${pass.served} | ${pass.past} | ${responderUs.toFixed(1)} (${(responderUs / calibrated).toFixed(2)}×) |`,
       );
     }
   }
@@ -223,7 +238,7 @@ try {
   console.log(
     `agent wall ÷ replay wall, round by round: ${pairs.map((x) => x.toFixed(2)).join(', ')} (median ${median(pairs).toFixed(2)})`,
   );
-  for (const what of ['replay', 'agent']) {
+  for (const what of ['replay', 'agent'] as const) {
     const mine = rows.filter((r) => r.what === what);
     console.log(
       `${what}: median wall / responder-bound minimum ${median(mine.map((r) => r.wallRatio)).toFixed(2)}, responder at ${median(mine.map((r) => r.responder)).toFixed(2)}× its calibrated cost`,

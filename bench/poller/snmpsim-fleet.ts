@@ -11,7 +11,7 @@ import { promisify } from 'node:util';
 import { freeUdpPort } from '../../test/support/free-port.ts';
 import type { SimDevice } from './fleet.ts';
 import { COMMUNITY } from './fleet.ts';
-import { isRunning, processCpuSeconds } from './measure.ts';
+import { isRunning, processCpuSeconds, signal } from './measure.ts';
 import { snmprecLine } from './values.ts';
 
 const SNMPSIMD = '/usr/bin/snmpsimd';
@@ -70,14 +70,6 @@ async function answers(host: string, port: number, community: string): Promise<b
 }
 
 const shellQuote = (word: string): string => `'${word.replaceAll("'", `'\\''`)}'`;
-
-function signal(pid: number, name: NodeJS.Signals): void {
-  try {
-    process.kill(pid, name);
-  } catch {
-    // already gone
-  }
-}
 
 /**
  * Starts every responder in one session of their own, as a responder service, or one
